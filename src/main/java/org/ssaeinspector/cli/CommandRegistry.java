@@ -1,0 +1,13 @@
+package org.ssaeinspector.cli;
+
+import picocli.CommandLine;
+
+/** The list of sub-commands, kept in one place. */
+final class CommandRegistry {
+    private CommandRegistry() {
+    }
+
+    static void addSubcommands(CommandLine cli) {
+        // Sub-commands are added here as they are written (train, evaluate, score, benchmark, samples).
+    }
+}

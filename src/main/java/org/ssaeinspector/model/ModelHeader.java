@@ -1,0 +1,49 @@
+package org.ssaeinspector.model;
+
+import java.util.List;
+
+/**
+ * The JSON header of a {@code .ssae} model file: what the network is, how it was trained, on
+ * what, and how its scores are calibrated.
+ *
+ * @param formatVersion       file format version ({@link ModelFile#FORMAT_VERSION})
+ * @param appVersion          version of SSAE Inspector that wrote the file
+ * @param createdAt           ISO-8601 creation time
+ * @param imageSize           square side the network runs at
+ * @param channels            1 (gray) or 3 (RGB)
+ * @param width               U-Net base width
+ * @param kind                object or texture
+ * @param calibration         "per-pixel" or "global": how residuals are standardised
+ * @param smoothingSigma      Gaussian sigma (pixels at imageSize) applied to the standardised map
+ * @param training            settings and outcome of the training run
+ * @param dataFingerprint     SHA-256 over the training files' names and contents
+ * @param trainImageCount     images trained on
+ * @param heldOutCount        good images held out for calibration
+ * @param heldOutScores       leave-one-out scores of the held-out good images
+ * @param threshold           default threshold (score quantile at the target false-reject rate)
+ * @param targetFalseRejectRate the rate the threshold was chosen for
+ */
+public record ModelHeader(
+        int formatVersion,
+        String appVersion,
+        String createdAt,
+        int imageSize,
+        int channels,
+        int width,
+        PartKind kind,
+        String calibration,
+        double smoothingSigma,
+        TrainingSummary training,
+        String dataFingerprint,
+        int trainImageCount,
+        int heldOutCount,
+        List<Double> heldOutScores,
+        double threshold,
+        double targetFalseRejectRate) {
+
+    public ModelHeader withThreshold(double newThreshold) {
+        return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, kind, calibration,
+                smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
+                targetFalseRejectRate);
+    }
+}
