@@ -1,0 +1,98 @@
+package org.ssaeinspector.app.service;
+
+import ai.djl.engine.Engine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.imageio.ImageLoadException;
+import org.ssaeinspector.imageio.ImageLoader;
+import org.ssaeinspector.model.ModelFile;
+import org.ssaeinspector.model.ModelHeader;
+import org.ssaeinspector.model.SsaeModel;
+import org.ssaeinspector.model.SsaeTrainer;
+import org.ssaeinspector.model.TrainingListener;
+import org.ssaeinspector.model.TrainingResult;
+import org.ssaeinspector.model.TrainingSettings;
+import org.ssaeinspector.scoring.InspectionResult;
+import org.ssaeinspector.scoring.Inspector;
+import org.ssaeinspector.scoring.ScoredImage;
+
+/** The real engine: trainer, model file and inspector. Called on the engine lane only. */
+public final class DjlEngineService implements EngineService {
+
+    @Override
+    public TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
+                                 BooleanSupplier cancelled) {
+        TrainingResult result = new SsaeTrainer().train(goodImages, settings, listener, cancelled);
+        return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary());
+    }
+
+    @Override
+    public ModelHandle loadModel(Path file) {
+        return new Handle(ModelFile.load(file));
+    }
+
+    @Override
+    public void saveModel(ModelHandle model, Path file) {
+        ModelFile.save(unwrap(model), file);
+    }
+
+    @Override
+    public ImageScore score(ModelHandle model, Path image) throws ImageLoadException {
+        FloatImage img = ImageLoader.load(image);
+        ScoredImage scored = unwrap(model).score(img);
+        return new ImageScore(scored.score(), img.width(), img.height(), scored.map());
+    }
+
+    @Override
+    public InspectionResult inspect(ModelHandle model, Path file, FloatImage image, double threshold) {
+        return new Inspector(unwrap(model)).inspect(file, image, threshold);
+    }
+
+    @Override
+    public List<String> gpuNames() {
+        int count = Engine.getInstance().getGpuCount();
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add("GPU " + i);
+        }
+        return names;
+    }
+
+    private static SsaeModel unwrap(ModelHandle handle) {
+        if (!(handle instanceof Handle h)) {
+            throw new IllegalArgumentException("not a model of this engine: " + handle);
+        }
+        return h.model;
+    }
+
+    /** Keeps the network behind the handle so that no view model can reach it. */
+    private static final class Handle implements ModelHandle {
+        private final SsaeModel model;
+        private final ModelHeader header;
+        private final String device;
+
+        Handle(SsaeModel model) {
+            this.model = model;
+            this.header = model.header();
+            this.device = model.deviceName();
+        }
+
+        @Override
+        public ModelHeader header() {
+            return header;
+        }
+
+        @Override
+        public String deviceName() {
+            return device;
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.ssaeinspector.app.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.imageio.ImageLoadException;
+import org.ssaeinspector.model.TrainingListener;
+import org.ssaeinspector.model.TrainingSettings;
+import org.ssaeinspector.scoring.InspectionResult;
+
+/**
+ * What the app asks of the engine. Every method must be called on the engine lane
+ * ({@link org.ssaeinspector.app.task.Lane#ENGINE}); results are plain data, safe to hand to the
+ * UI thread.
+ */
+public interface EngineService {
+
+    /** Trains on good images; see {@link org.ssaeinspector.model.SsaeTrainer#train}. */
+    TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
+                          BooleanSupplier cancelled);
+
+    ModelHandle loadModel(Path file);
+
+    void saveModel(ModelHandle model, Path file);
+
+    /** Scores one image file for the gallery. */
+    ImageScore score(ModelHandle model, Path image) throws ImageLoadException;
+
+    /**
+     * Judges one already loaded image at a threshold: score, regions, map, reconstruction (the
+     * detail view and the export).
+     */
+    InspectionResult inspect(ModelHandle model, Path file, FloatImage image, double threshold);
+
+    /** Names of the GPUs the engine can use (empty when there are none). */
+    List<String> gpuNames();
+}

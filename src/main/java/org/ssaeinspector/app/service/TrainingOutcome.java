@@ -1,0 +1,9 @@
+package org.ssaeinspector.app.service;
+
+import java.util.List;
+import org.ssaeinspector.dataset.SkippedFile;
+import org.ssaeinspector.model.TrainingSummary;
+
+/** A finished (or cancelled, with a usable state) training: the model, skipped files, a summary. */
+public record TrainingOutcome(ModelHandle model, List<SkippedFile> skipped, TrainingSummary summary) {
+}

@@ -1,0 +1,454 @@
+package org.ssaeinspector.app.viewmodel;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ssaeinspector.app.project.ProjectStore;
+import org.ssaeinspector.app.project.RecentProjects;
+import org.ssaeinspector.app.service.AppServices;
+import org.ssaeinspector.app.service.FolderScan;
+import org.ssaeinspector.app.service.ModelHandle;
+import org.ssaeinspector.app.service.ThumbnailLoader;
+import org.ssaeinspector.app.task.BackgroundRunner;
+import org.ssaeinspector.app.task.Lane;
+import org.ssaeinspector.dataset.ImageSample;
+import org.ssaeinspector.model.ModelFile;
+import org.ssaeinspector.model.ModelHeader;
+import org.ssaeinspector.util.AppInfo;
+
+/**
+ * The main window's state and actions: opening folders, projects and models, drops, scoring,
+ * training, export; the status bar's texts. The view only forwards user actions here.
+ */
+public final class MainViewModel {
+    /** Thumbnail side in pixels and how many are cached (~60 KB each at 128 px). */
+    public static final int THUMBNAIL_SIDE = 128;
+    public static final int THUMBNAIL_CACHE = 2000;
+
+    private final AppServices services;
+    private final BackgroundRunner runner;
+    private final UserPrompts prompts;
+    private final RecentProjects recent;
+    private final Project project = new Project();
+    private final GalleryViewModel gallery;
+    private final ThresholdViewModel threshold;
+    private final ScoringViewModel scoring;
+    private final ExportViewModel export;
+    private final DetailViewModel detail;
+    private final ThumbnailCache thumbnails;
+    private final ProjectMapper mapper;
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
+    private final ReadOnlyBooleanWrapper trainingRunning = new ReadOnlyBooleanWrapper(this, "trainingRunning");
+    private final ReadOnlyBooleanWrapper modelLoading = new ReadOnlyBooleanWrapper(this, "modelLoading");
+    private final StringBinding title;
+    private final StringBinding modelText;
+    private final StringBinding deviceText;
+    private final StringBinding countsText;
+
+    public MainViewModel(AppServices services, BackgroundRunner runner, UserPrompts prompts, RecentProjects recent) {
+        this.services = services;
+        this.runner = runner;
+        this.prompts = prompts;
+        this.recent = recent;
+        gallery = new GalleryViewModel(project, services.heatmaps());
+        threshold = new ThresholdViewModel(project, services.metrics());
+        scoring = new ScoringViewModel(project, services.engine(), services.metrics(), runner, threshold);
+        export = new ExportViewModel(project, services.engine(), services.reports(), services.heatmaps(), runner);
+        detail = new DetailViewModel(project, gallery, services.engine(), services.heatmaps(), runner);
+        thumbnails = new ThumbnailCache(runner, new ThumbnailLoader(THUMBNAIL_SIDE), THUMBNAIL_CACHE);
+        mapper = new ProjectMapper(project, gallery);
+        scoring.lastMessageProperty().addListener((o, a, b) -> statusMessage.set(b));
+        project.modelProperty().addListener((o, a, b) -> scoreTest());
+        title = Bindings.createStringBinding(() -> AppInfo.NAME + " — " + project.nameProperty().get()
+                + (project.dirtyProperty().get() ? " *" : ""), project.nameProperty(), project.dirtyProperty());
+        modelText = Bindings.createStringBinding(() -> describeModel(project.model(), project.modelFileProperty().get()),
+                project.modelProperty(), project.modelFileProperty());
+        deviceText = Bindings.createStringBinding(() -> project.model() == null ? "" : project.model().deviceName(),
+                project.modelProperty());
+        countsText = Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                        "%d training · %d test · %d scored · %d flagged", project.trainingCountProperty().get(),
+                        project.testCountProperty().get(), project.scoredTestCountProperty().get(),
+                        project.flaggedTestCountProperty().get()),
+                project.trainingCountProperty(), project.testCountProperty(), project.scoredTestCountProperty(),
+                project.flaggedTestCountProperty());
+    }
+
+    private static String describeModel(ModelHandle m, Path file) {
+        if (m == null) {
+            return "No model";
+        }
+        ModelHeader h = m.header();
+        String name = file == null ? "unsaved model" : file.getFileName().toString();
+        return name + " · " + h.imageSize() + " px · " + h.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    // ---- opening things
+
+    /**
+     * Opens whatever the path is: a project, a model, a folder (an MVTec data set, or a folder
+     * of several, of which the first is opened) or image files.
+     */
+    public void open(Path path) {
+        if (path == null) {
+            return;
+        }
+        drop(List.of(path.toFile()), null);
+    }
+
+    /**
+     * Handles files dropped on the window (or opened): images go to {@code target} (or the user
+     * is asked when null), MVTec folders are added whole, models and projects are opened, and
+     * anything else is named in one message.
+     */
+    public void drop(List<File> files, ImageSet target) {
+        List<Path> folders = new ArrayList<>();
+        List<Path> images = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (File f : files) {
+            Path p = f.toPath();
+            String n = p.getFileName() == null ? p.toString() : p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (Files.isDirectory(p)) {
+                folders.add(p);
+            } else if (!Files.exists(p)) {
+                rejected.add(p + ": not found");
+            } else if (n.endsWith(ProjectStore.EXTENSION)) {
+                openProject(p);
+                return;
+            } else if (n.endsWith(ModelFile.EXTENSION)) {
+                openModel(p, Double.NaN);
+            } else if (services.datasets().isImageFile(p)) {
+                images.add(p);
+            } else {
+                rejected.add(p.getFileName() + ": not an image (PNG, JPEG, BMP, TIFF), folder, model or project");
+            }
+        }
+        if (!rejected.isEmpty()) {
+            prompts.error("Not added", String.join("\n", rejected.subList(0, Math.min(8, rejected.size())))
+                    + (rejected.size() > 8 ? "\n... and " + (rejected.size() - 8) + " more" : ""));
+        }
+        if (folders.isEmpty() && images.isEmpty()) {
+            return;
+        }
+        runner.submit(Lane.IO, "Reading folders", ctx -> scanFolders(folders),
+                scans -> addScanned(scans, images, target),
+                e -> prompts.error("Cannot add the folder", Messages.describe(e)));
+    }
+
+    /** Scans folders; a folder that only holds MVTec data sets yields the first of them. */
+    private List<FolderScan> scanFolders(List<Path> folders) {
+        List<FolderScan> out = new ArrayList<>();
+        for (Path f : folders) {
+            FolderScan scan = services.datasets().scan(f);
+            if (!scan.mvtec() && scan.test().isEmpty()) {
+                Optional<FolderScan> inner = firstDataSet(f);
+                if (inner.isPresent()) {
+                    scan = inner.get();
+                }
+            }
+            out.add(scan);
+        }
+        return out;
+    }
+
+    private Optional<FolderScan> firstDataSet(Path folder) {
+        try (var subs = Files.list(folder)) {
+            for (Path sub : subs.filter(Files::isDirectory).sorted().toList()) {
+                FolderScan s = services.datasets().scan(sub);
+                if (s.mvtec()) {
+                    return Optional.of(s);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private void addScanned(List<FolderScan> scans, List<Path> looseImages, ImageSet target) {
+        int train = 0;
+        int test = 0;
+        int skipped = 0;
+        List<ImageSample> unplaced = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (Path p : looseImages) {
+            unplaced.add(ImageSample.unlabelled(p));
+        }
+        for (FolderScan s : scans) {
+            skipped += s.skipped().size();
+            if (s.mvtec()) {
+                train += project.add(s.train(), ImageSet.TRAINING);
+                test += project.add(s.test(), ImageSet.TEST);
+                if (project.fileProperty().get() == null && "Untitled".equals(project.nameProperty().get())) {
+                    project.nameProperty().set(s.name());
+                }
+            } else if (s.test().isEmpty()) {
+                empty.add(s.name());
+            } else {
+                unplaced.addAll(s.test());
+            }
+        }
+        if (!unplaced.isEmpty()) {
+            ImageSet set = target != null ? target : prompts.chooseSet(unplaced.size()).orElse(null);
+            if (set == ImageSet.TRAINING) {
+                train += project.add(unplaced, ImageSet.TRAINING);
+            } else if (set == ImageSet.TEST) {
+                test += project.add(unplaced, ImageSet.TEST);
+            }
+        }
+        if (!empty.isEmpty() && train + test == 0) {
+            prompts.error("No images found", "The folder " + String.join(", ", empty)
+                    + " holds no images (PNG, JPEG, BMP, TIFF).");
+        }
+        statusMessage.set("Added " + train + " training and " + test + " test images"
+                + (skipped > 0 ? "; " + skipped + " other files ignored" : "") + ".");
+        if (test > 0) {
+            scoreTest();
+        }
+    }
+
+    public void openModel(Path file, double thresholdOverride) {
+        modelLoading.set(true);
+        runner.submit(Lane.ENGINE, "Opening model", ctx -> services.engine().loadModel(file), handle -> {
+            modelLoading.set(false);
+            useModel(handle, file, Double.isNaN(thresholdOverride) ? handle.header().threshold() : thresholdOverride);
+            statusMessage.set("Opened model " + file.getFileName() + ".");
+        }, e -> {
+            modelLoading.set(false);
+            prompts.error("Cannot open the model", Messages.describe(e));
+        });
+    }
+
+    /** Makes {@code handle} the project's model and frees the previous one on the engine lane. */
+    void useModel(ModelHandle handle, Path file, double newThreshold) {
+        ModelHandle old = project.model();
+        project.setModel(handle, file, newThreshold);
+        if (old != null && old != handle) {
+            runner.submit(Lane.ENGINE, "Closing model", ctx -> {
+                old.close();
+                return null;
+            }, r -> { }, e -> { });
+        }
+    }
+
+    public void saveModel(Path file) {
+        ModelHandle m = project.model();
+        if (m == null) {
+            prompts.error("No model", "Open or train a model first.");
+            return;
+        }
+        runner.submit(Lane.ENGINE, "Saving model", ctx -> {
+            services.engine().saveModel(m, file);
+            return file;
+        }, f -> {
+            project.modelFileProperty().set(f);
+            project.dirtyProperty().set(true);
+            statusMessage.set("Saved model " + f.getFileName() + ".");
+        }, e -> prompts.error("Cannot save the model", Messages.describe(e)));
+    }
+
+    // ---- projects
+
+    public void newProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        ModelHandle old = project.model();
+        project.clear();
+        if (old != null) {
+            runner.submit(Lane.ENGINE, "Closing model", ctx -> {
+                old.close();
+                return null;
+            }, r -> { }, e -> { });
+        }
+        statusMessage.set("New project.");
+    }
+
+    public void openProject(Path file) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        runner.submit(Lane.IO, "Opening project", ctx -> ProjectStore.load(file), doc -> {
+            ModelHandle old = project.model();
+            project.clear();
+            if (old != null) {
+                runner.submit(Lane.ENGINE, "Closing model", ctx -> {
+                    old.close();
+                    return null;
+                }, r -> { }, e -> { });
+            }
+            ProjectMapper.Restored r = mapper.restore(doc, file);
+            project.fileProperty().set(file);
+            recent.add(file);
+            if (r.model() != null) {
+                if (Files.isRegularFile(r.model())) {
+                    openModel(r.model(), r.threshold());
+                } else {
+                    prompts.error("Model not found", r.model() + ": the project's model file is missing.");
+                }
+            }
+            project.dirtyProperty().set(false);
+            statusMessage.set("Opened project " + file.getFileName() + ".");
+        }, e -> {
+            recent.remove(file);
+            prompts.error("Cannot open the project", Messages.describe(e));
+        });
+    }
+
+    public void saveProject(Path file) {
+        if (project.model() != null && project.modelFileProperty().get() == null
+                && !prompts.confirm("Model not saved", "The trained model has not been saved yet, so the project "
+                + "cannot refer to it. Save the project without the model?")) {
+            return;
+        }
+        var doc = mapper.document(file);
+        runner.submit(Lane.IO, "Saving project", ctx -> {
+            ProjectStore.save(doc, file);
+            return file;
+        }, f -> {
+            project.fileProperty().set(f);
+            String n = f.getFileName().toString();
+            project.nameProperty().set(n.endsWith(ProjectStore.EXTENSION)
+                    ? n.substring(0, n.length() - ProjectStore.EXTENSION.length()) : n);
+            project.dirtyProperty().set(false);
+            recent.add(f);
+            statusMessage.set("Saved project " + f.getFileName() + ".");
+        }, e -> prompts.error("Cannot save the project", Messages.describe(e)));
+    }
+
+    /** True when nothing unsaved would be lost, or the user agrees to lose it. */
+    public boolean confirmDiscard() {
+        return !project.dirtyProperty().get() || project.items().isEmpty()
+                || prompts.confirm("Unsaved changes", "The project has unsaved changes. Discard them?");
+    }
+
+    /** Asks before closing the window while training runs or changes are unsaved. */
+    public boolean canClose() {
+        if (trainingRunning.get() && !prompts.confirm("Training in progress",
+                "A model is being trained. Stop the training and quit? The model trained so far is lost.")) {
+            return false;
+        }
+        return confirmDiscard();
+    }
+
+    // ---- scoring, training
+
+    public void scoreTest() {
+        if (project.model() != null) {
+            scoring.scoreUnscored(ImageSet.TEST, msg -> prompts.error("Scoring failed", msg));
+        }
+    }
+
+    /** Scores the images of the set the gallery shows. */
+    public void scoreShown() {
+        if (project.model() == null) {
+            prompts.error("No model", "Open or train a model first.");
+            return;
+        }
+        scoring.scoreUnscored(gallery.shownSetProperty().get(), msg -> prompts.error("Scoring failed", msg));
+    }
+
+    /** A wizard over the project's good images, or empty (with a message) when there are none. */
+    public Optional<TrainingWizardViewModel> newTrainingWizard() {
+        if (project.items(ImageSet.TRAINING).isEmpty()) {
+            prompts.error("No good images", "Add good training images first: drop a folder of good images on "
+                    + "\"" + ImageSet.TRAINING.title() + "\", or open an MVTec-style folder.");
+            return Optional.empty();
+        }
+        TrainingWizardViewModel w = new TrainingWizardViewModel(project, services.engine(), services.metrics(), runner);
+        trainingRunning.bind(Bindings.createBooleanBinding(w::isRunning, w.stateProperty()));
+        return Optional.of(w);
+    }
+
+    /** Called when a wizard closes: stops following its state. */
+    public void wizardClosed(TrainingWizardViewModel w) {
+        trainingRunning.unbind();
+        trainingRunning.set(false);
+        if (w.appliedProperty().get()) {
+            statusMessage.set("Using the new model" + (w.savedFileProperty().get() == null ? " (not saved yet)." : "."));
+        }
+    }
+
+    // ---- accessors
+
+    public Project project() {
+        return project;
+    }
+
+    public GalleryViewModel gallery() {
+        return gallery;
+    }
+
+    public ThresholdViewModel threshold() {
+        return threshold;
+    }
+
+    public ScoringViewModel scoring() {
+        return scoring;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public DetailViewModel detail() {
+        return detail;
+    }
+
+    public ThumbnailCache thumbnails() {
+        return thumbnails;
+    }
+
+    public RecentProjects recent() {
+        return recent;
+    }
+
+    public BackgroundRunner runner() {
+        return runner;
+    }
+
+    public UserPrompts prompts() {
+        return prompts;
+    }
+
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    public StringBinding modelTextBinding() {
+        return modelText;
+    }
+
+    public StringBinding deviceTextBinding() {
+        return deviceText;
+    }
+
+    public StringBinding countsTextBinding() {
+        return countsText;
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public void setStatus(String message) {
+        statusMessage.set(message);
+    }
+
+    public ReadOnlyBooleanProperty trainingRunningProperty() {
+        return trainingRunning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty modelLoadingProperty() {
+        return modelLoading.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,228 @@
+package org.ssaeinspector.app.viewmodel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ssaeinspector.app.service.ModelHandle;
+import org.ssaeinspector.dataset.ImageSample;
+import org.ssaeinspector.dataset.Label;
+
+/**
+ * The open project: good training images, test images, the model and the threshold. All
+ * changes happen on the UI thread. {@link #revisionProperty()} counts changes to scores, labels
+ * and membership, so the threshold panel knows when to rebuild its statistics.
+ */
+public final class Project {
+    private final ObservableList<ImageItem> items = FXCollections.observableArrayList();
+    private final Set<Path> trainingPaths = new HashSet<>();
+    private final Set<Path> testPaths = new HashSet<>();
+    private final ReadOnlyObjectWrapper<ModelHandle> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>(this, "modelFile");
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
+    private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", Double.NaN);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyIntegerWrapper trainingCount = new ReadOnlyIntegerWrapper(this, "trainingCount");
+    private final ReadOnlyIntegerWrapper testCount = new ReadOnlyIntegerWrapper(this, "testCount");
+    private final ReadOnlyIntegerWrapper scoredTestCount = new ReadOnlyIntegerWrapper(this, "scoredTestCount");
+    private final ReadOnlyIntegerWrapper flaggedTestCount = new ReadOnlyIntegerWrapper(this, "flaggedTestCount");
+    private final InvalidationListener labelChanged = o -> changed();
+
+    public Project() {
+        threshold.addListener(o -> judgeAll());
+    }
+
+    public ObservableList<ImageItem> items() {
+        return items;
+    }
+
+    public List<ImageItem> items(ImageSet set) {
+        List<ImageItem> out = new ArrayList<>();
+        for (ImageItem i : items) {
+            if (i.set() == set) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds samples to a set, skipping files already in it.
+     *
+     * @return the number added
+     */
+    public int add(Collection<ImageSample> samples, ImageSet set) {
+        Set<Path> known = set == ImageSet.TRAINING ? trainingPaths : testPaths;
+        List<ImageItem> added = new ArrayList<>();
+        for (ImageSample s : samples) {
+            Path key = s.path().toAbsolutePath().normalize();
+            if (known.add(key)) {
+                ImageItem item = new ImageItem(s, set);
+                item.manualLabelProperty().addListener(labelChanged);
+                added.add(item);
+            }
+        }
+        if (!added.isEmpty()) {
+            items.addAll(added);
+            recount();
+            changed();
+        }
+        return added.size();
+    }
+
+    public void remove(Collection<ImageItem> toRemove) {
+        for (ImageItem i : toRemove) {
+            (i.set() == ImageSet.TRAINING ? trainingPaths : testPaths).remove(i.path().toAbsolutePath().normalize());
+            i.manualLabelProperty().removeListener(labelChanged);
+        }
+        items.removeAll(new HashSet<>(toRemove));
+        recount();
+        changed();
+    }
+
+    /** Empties the project (the caller closes the old model on the engine lane). */
+    public void clear() {
+        remove(new ArrayList<>(items));
+        model.set(null);
+        modelFile.set(null);
+        file.set(null);
+        name.set("Untitled");
+        threshold.set(Double.NaN);
+        dirty.set(false);
+    }
+
+    /** Sets the model; scores of the previous model no longer apply and are cleared. */
+    public void setModel(ModelHandle handle, Path fromFile, double newThreshold) {
+        for (ImageItem i : items) {
+            i.clearScore();
+        }
+        model.set(handle);
+        modelFile.set(fromFile);
+        threshold.set(newThreshold);
+        recount();
+        changed();
+    }
+
+    /** Stores a batch of scores (one revision for the whole batch). */
+    public void applyScores(List<ScoredItem> scored) {
+        double t = threshold.get();
+        for (ScoredItem s : scored) {
+            s.item().setScored(s.score(), s.preview(), s.pixelMap(), t);
+        }
+        recount();
+        revision.set(revision.get() + 1);
+    }
+
+    public void setLabel(ImageItem item, Label label) {
+        item.manualLabelProperty().set(label == item.folderLabel() ? null : label);
+    }
+
+    /** One scored image, ready to store. */
+    public record ScoredItem(ImageItem item, double score, MapPreview preview, float[] pixelMap) {
+    }
+
+    private void judgeAll() {
+        double t = threshold.get();
+        int flagged = 0;
+        for (ImageItem i : items) {
+            i.judge(t);
+            if (i.set() == ImageSet.TEST && i.isFlagged()) {
+                flagged++;
+            }
+        }
+        flaggedTestCount.set(flagged);
+        dirty.set(true);
+    }
+
+    private void recount() {
+        int train = 0;
+        int test = 0;
+        int scored = 0;
+        int flagged = 0;
+        for (ImageItem i : items) {
+            if (i.set() == ImageSet.TRAINING) {
+                train++;
+            } else {
+                test++;
+                scored += i.isScored() ? 1 : 0;
+                flagged += i.isFlagged() ? 1 : 0;
+            }
+        }
+        trainingCount.set(train);
+        testCount.set(test);
+        scoredTestCount.set(scored);
+        flaggedTestCount.set(flagged);
+    }
+
+    private void changed() {
+        dirty.set(true);
+        revision.set(revision.get() + 1);
+    }
+
+    public ReadOnlyObjectProperty<ModelHandle> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ModelHandle model() {
+        return model.get();
+    }
+
+    public ObjectProperty<Path> modelFileProperty() {
+        return modelFile;
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty trainingCountProperty() {
+        return trainingCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty testCountProperty() {
+        return testCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty scoredTestCountProperty() {
+        return scoredTestCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty flaggedTestCountProperty() {
+        return flaggedTestCount.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,189 @@
+package org.ssaeinspector.app.viewmodel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ssaeinspector.app.service.EngineService;
+import org.ssaeinspector.app.service.ImageScore;
+import org.ssaeinspector.app.service.MetricsService;
+import org.ssaeinspector.app.service.ModelHandle;
+import org.ssaeinspector.app.task.BackgroundJob;
+import org.ssaeinspector.app.task.BackgroundRunner;
+import org.ssaeinspector.app.task.Lane;
+import org.ssaeinspector.app.task.WorkContext;
+import org.ssaeinspector.dataset.Label;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.imageio.ImageLoadException;
+import org.ssaeinspector.imageio.ImageLoader;
+
+/**
+ * Scores images in the background on the engine lane and hands results to the project in
+ * batches (a few per second), so the gallery fills in while the window stays responsive. Then
+ * computes the pixel AUROC where ground-truth masks exist.
+ */
+public final class ScoringViewModel {
+    /** Side of the maps kept for the pixel AUROC (only for images whose masks are known). */
+    public static final int PIXEL_SIDE = 64;
+    private static final long BATCH_NANOS = 250_000_000L;
+
+    private final Project project;
+    private final EngineService engine;
+    private final MetricsService metrics;
+    private final BackgroundRunner runner;
+    private final ThresholdViewModel threshold;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper lastMessage = new ReadOnlyStringWrapper(this, "lastMessage", "");
+    private BackgroundJob job;
+    private ImageSet rerun;
+
+    public ScoringViewModel(Project project, EngineService engine, MetricsService metrics, BackgroundRunner runner,
+                            ThresholdViewModel threshold) {
+        this.project = project;
+        this.engine = engine;
+        this.metrics = metrics;
+        this.runner = runner;
+        this.threshold = threshold;
+    }
+
+    /** True when there is a model and an image of the set without a score. */
+    public boolean hasWork(ImageSet set) {
+        return project.model() != null && project.items(set).stream().anyMatch(i -> !i.isScored());
+    }
+
+    /**
+     * Scores the images of {@code set} that have no score yet.
+     *
+     * @param onError receives a one-line message when scoring cannot start or fails as a whole
+     */
+    public void scoreUnscored(ImageSet set, Consumer<String> onError) {
+        ModelHandle model = project.model();
+        if (model == null) {
+            onError.accept("Open or train a model first.");
+            return;
+        }
+        if (running.get()) {
+            // New images arrived while scoring: score them when this run ends.
+            rerun = set;
+            return;
+        }
+        List<ImageItem> todo = project.items(set).stream()
+                .filter(i -> !i.isScored() && i.problemProperty().get() == null).toList();
+        if (todo.isEmpty()) {
+            return;
+        }
+        boolean masksKnown = project.items(ImageSet.TEST).stream().anyMatch(i -> i.mask().isPresent());
+        running.set(true);
+        job = runner.submit(Lane.ENGINE, "Scoring " + todo.size() + " images", ctx -> {
+            List<Project.ScoredItem> batch = new ArrayList<>();
+            long lastFlush = System.nanoTime();
+            int done = 0;
+            int failed = 0;
+            for (ImageItem item : todo) {
+                if (ctx.isCancelled()) {
+                    break;
+                }
+                try {
+                    ImageScore s = engine.score(model, item.path());
+                    boolean keepPixels = masksKnown && item.set() == ImageSet.TEST
+                            && (item.mask().isPresent() || item.folderLabel() == Label.GOOD);
+                    batch.add(new Project.ScoredItem(item, s.score(), MapPreview.of(s.map()),
+                            keepPixels ? s.map().resize(PIXEL_SIDE, PIXEL_SIDE).values() : null));
+                } catch (ImageLoadException e) {
+                    failed++;
+                    String problem = e.problem();
+                    ctx.ui(() -> item.setProblem(problem));
+                }
+                done++;
+                ctx.updateProgress(done, todo.size());
+                if (System.nanoTime() - lastFlush > BATCH_NANOS) {
+                    flush(ctx, model, batch);
+                    batch = new ArrayList<>();
+                    lastFlush = System.nanoTime();
+                }
+            }
+            flush(ctx, model, batch);
+            return new int[] {done, failed};
+        }, counts -> {
+            running.set(false);
+            lastMessage.set("Scored " + (counts[0] - counts[1]) + " images"
+                    + (counts[1] > 0 ? ", " + counts[1] + " unreadable" : "")
+                    + (job.isCancelRequested() ? " (stopped)" : "") + ".");
+            updatePixelAuroc();
+            ImageSet again = rerun;
+            rerun = null;
+            if (again != null && !job.isCancelRequested()) {
+                scoreUnscored(again, onError);
+            }
+        }, e -> {
+            running.set(false);
+            rerun = null;
+            onError.accept("Scoring failed: " + Messages.describe(e));
+        });
+    }
+
+    private void flush(WorkContext ctx, ModelHandle model, List<Project.ScoredItem> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ctx.ui(() -> {
+            // A model swapped during scoring makes these scores stale.
+            if (project.model() == model) {
+                project.applyScores(batch);
+            }
+        });
+    }
+
+    public void cancel() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Pixel AUROC over test images with known masks (and good ones, all-normal), at 64 px. */
+    public void updatePixelAuroc() {
+        List<float[]> maps = new ArrayList<>();
+        List<Path> masks = new ArrayList<>();
+        boolean anyMask = false;
+        for (ImageItem i : project.items(ImageSet.TEST)) {
+            if (i.pixelMap() != null && (i.mask().isPresent() || i.folderLabel() == Label.GOOD)) {
+                maps.add(i.pixelMap());
+                masks.add(i.mask().orElse(null));
+                anyMask |= i.mask().isPresent();
+            }
+        }
+        if (!anyMask) {
+            threshold.setPixelAuroc(Double.NaN);
+            return;
+        }
+        runner.submit(Lane.IO, "Pixel AUROC", ctx -> {
+            List<boolean[]> truth = new ArrayList<>();
+            for (Path m : masks) {
+                truth.add(m == null ? new boolean[PIXEL_SIDE * PIXEL_SIDE] : loadMask(m));
+            }
+            return metrics.pixelAuroc(maps, truth);
+        }, threshold::setPixelAuroc, e -> threshold.setPixelAuroc(Double.NaN));
+    }
+
+    /** A ground-truth mask at {@link #PIXEL_SIDE}: a pixel is defective if a quarter of its area is. */
+    static boolean[] loadMask(Path file) throws ImageLoadException {
+        FloatImage m = ImageLoader.load(file).withChannels(1).resize(PIXEL_SIDE, PIXEL_SIDE);
+        boolean[] out = new boolean[PIXEL_SIDE * PIXEL_SIDE];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = m.data()[i] > 0.25f;
+        }
+        return out;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastMessageProperty() {
+        return lastMessage.getReadOnlyProperty();
+    }
+}
