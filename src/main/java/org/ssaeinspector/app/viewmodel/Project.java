@@ -77,7 +77,7 @@ public final class Project {
             Path key = s.path().toAbsolutePath().normalize();
             if (known.add(key)) {
                 ImageItem item = new ImageItem(s, set);
-                item.manualLabelProperty().addListener(labelChanged);
+                item.labelProperty().addListener(labelChanged);
                 added.add(item);
             }
         }
@@ -92,7 +92,7 @@ public final class Project {
     public void remove(Collection<ImageItem> toRemove) {
         for (ImageItem i : toRemove) {
             (i.set() == ImageSet.TRAINING ? trainingPaths : testPaths).remove(i.path().toAbsolutePath().normalize());
-            i.manualLabelProperty().removeListener(labelChanged);
+            i.labelProperty().removeListener(labelChanged);
         }
         items.removeAll(new HashSet<>(toRemove));
         recount();

@@ -12,7 +12,6 @@ import org.ssaeinspector.app.service.EngineService;
 import org.ssaeinspector.app.service.ImageScore;
 import org.ssaeinspector.app.service.MetricsService;
 import org.ssaeinspector.app.service.ModelHandle;
-import org.ssaeinspector.app.task.BackgroundJob;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
 import org.ssaeinspector.app.task.WorkContext;
@@ -38,7 +37,7 @@ public final class ScoringViewModel {
     private final ThresholdViewModel threshold;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper lastMessage = new ReadOnlyStringWrapper(this, "lastMessage", "");
-    private BackgroundJob job;
+    private final java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
     private ImageSet rerun;
 
     public ScoringViewModel(Project project, EngineService engine, MetricsService metrics, BackgroundRunner runner,
@@ -78,13 +77,14 @@ public final class ScoringViewModel {
         }
         boolean masksKnown = project.items(ImageSet.TEST).stream().anyMatch(i -> i.mask().isPresent());
         running.set(true);
-        job = runner.submit(Lane.ENGINE, "Scoring " + todo.size() + " images", ctx -> {
+        stopRequested.set(false);
+        runner.submit(Lane.ENGINE, "Scoring " + todo.size() + " images", ctx -> {
             List<Project.ScoredItem> batch = new ArrayList<>();
             long lastFlush = System.nanoTime();
             int done = 0;
             int failed = 0;
             for (ImageItem item : todo) {
-                if (ctx.isCancelled()) {
+                if (ctx.isCancelled() || stopRequested.get()) {
                     break;
                 }
                 try {
@@ -107,16 +107,16 @@ public final class ScoringViewModel {
                 }
             }
             flush(ctx, model, batch);
-            return new int[] {done, failed};
-        }, counts -> {
+            return new Run(done, failed, ctx.isCancelled() || stopRequested.get());
+        }, run -> {
             running.set(false);
-            lastMessage.set("Scored " + (counts[0] - counts[1]) + " images"
-                    + (counts[1] > 0 ? ", " + counts[1] + " unreadable" : "")
-                    + (job.isCancelRequested() ? " (stopped)" : "") + ".");
+            lastMessage.set("Scored " + (run.done() - run.failed()) + " images"
+                    + (run.failed() > 0 ? ", " + run.failed() + " unreadable" : "")
+                    + (run.stopped() ? " (stopped)" : "") + ".");
             updatePixelAuroc();
             ImageSet again = rerun;
             rerun = null;
-            if (again != null && !job.isCancelRequested()) {
+            if (again != null && !run.stopped()) {
                 scoreUnscored(again, onError);
             }
         }, e -> {
@@ -124,6 +124,9 @@ public final class ScoringViewModel {
             rerun = null;
             onError.accept("Scoring failed: " + Messages.describe(e));
         });
+    }
+
+    private record Run(int done, int failed, boolean stopped) {
     }
 
     private void flush(WorkContext ctx, ModelHandle model, List<Project.ScoredItem> batch) {
@@ -139,9 +142,7 @@ public final class ScoringViewModel {
     }
 
     public void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
+        stopRequested.set(true);
     }
 
     /** Pixel AUROC over test images with known masks (and good ones, all-normal), at 64 px. */

@@ -90,7 +90,7 @@ public final class TrainingWizardViewModel {
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ObservableList<LossPoint> lossPoints = FXCollections.observableArrayList();
     private long lossStride = 1;
-    private BackgroundJob job;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
     // Page 4
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(this, "threshold", Double.NaN);
@@ -188,7 +188,8 @@ public final class TrainingWizardViewModel {
         lossStride = 1;
         fraction.set(-1);
         phase.set("Starting");
-        job = runner.submit(Lane.ENGINE, "Training", ctx -> {
+        stopRequested.set(false);
+        runner.submit(Lane.ENGINE, "Training", ctx -> {
             AtomicReference<TrainingProgress> latest = new AtomicReference<>();
             ConcurrentLinkedQueue<LossPoint> newPoints = new ConcurrentLinkedQueue<>();
             AtomicBoolean scheduled = new AtomicBoolean();
@@ -212,7 +213,7 @@ public final class TrainingWizardViewModel {
                     ctx.ui(() -> phase.set(message));
                 }
             };
-            return engine.train(images, settings, listener, ctx::isCancelled);
+            return engine.train(images, settings, listener, () -> stopRequested.get() || ctx.isCancelled());
         }, this::finished, e -> {
             if (e instanceof CancellationException) {
                 state.set(State.CANCELLED);
@@ -264,8 +265,8 @@ public final class TrainingWizardViewModel {
 
     /** Stops the training at its next step; the model so far is kept and calibrated. */
     public void cancel() {
-        if (job != null && state.get() == State.RUNNING) {
-            job.cancel();
+        if (state.get() == State.RUNNING) {
+            stopRequested.set(true);
             phase.set("Stopping after the current step...");
         }
     }
@@ -318,7 +319,7 @@ public final class TrainingWizardViewModel {
     /** Frees the trained model when the wizard is left without using it. */
     public void discard() {
         if (isRunning()) {
-            job.cancel();
+            stopRequested.set(true);
             state.addListener((obs, was, now) -> {
                 if (now == State.DONE) {
                     closeLater(outcome.get().model());
