@@ -1,5 +1,7 @@
 package org.ssaeinspector.scoring;
 
+import java.util.Arrays;
+
 /**
  * 8-connected component labelling of a binary image (row-major, width x height), iterative
  * (breadth-first with an int queue: no recursion, so any component size is safe), O(pixels).
@@ -25,7 +27,7 @@ public final class ConnectedComponents {
             throw new IllegalArgumentException("arrays of length " + inside.length + " and " + labels.length
                     + " do not match " + width + "x" + height);
         }
-        java.util.Arrays.fill(labels, 0);
+        Arrays.fill(labels, 0);
         // Each pixel enters the queue once (labelled on entry), so n slots suffice with no wrap.
         int[] queue = null;
         int count = 0;

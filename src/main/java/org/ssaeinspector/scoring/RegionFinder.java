@@ -1,6 +1,7 @@
 package org.ssaeinspector.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -43,9 +44,9 @@ public final class RegionFinder {
         int[] maxY = new int[count + 1];
         int[] area = new int[count + 1];
         float[] peak = new float[count + 1];
-        java.util.Arrays.fill(minX, Integer.MAX_VALUE);
-        java.util.Arrays.fill(minY, Integer.MAX_VALUE);
-        java.util.Arrays.fill(peak, Float.NEGATIVE_INFINITY);
+        Arrays.fill(minX, Integer.MAX_VALUE);
+        Arrays.fill(minY, Integer.MAX_VALUE);
+        Arrays.fill(peak, Float.NEGATIVE_INFINITY);
         for (int y = 0, i = 0; y < h; y++) {
             for (int x = 0; x < w; x++, i++) {
                 int l = labels[i];
