@@ -42,8 +42,35 @@ class SsaeLearnsTest {
                 flaggedGood += goodScores[i] > model.threshold() ? 1 : 0;
             }
             assertTrue(auroc >= 0.95, "image AUROC on generated parts " + auroc);
+            double repair = repairRatio(model);
+            assertTrue(repair < 0.5, "the reconstruction should replace the defect by normal content; "
+                    + "remaining error share " + repair);
             assertTrue(flaggedBad >= n - 2, "defects flagged at the calibrated threshold: " + flaggedBad + "/" + n);
             assertTrue(flaggedGood <= 2, "good parts flagged: " + flaggedGood + "/" + n);
         }
+    }
+
+    /**
+     * Inside the defect, the error of the reconstruction against the clean part, as a share of
+     * the input's error against it: near 0 when the defect is repaired, near 1 when copied.
+     */
+    private static double repairRatio(SsaeModel model) {
+        double inputError = 0;
+        double reconError = 0;
+        for (int k = 0; k < 8; k++) {
+            var clean = SyntheticImages.part(32, new Random(500 + k), false);
+            var broken = SyntheticImages.part(32, new Random(500 + k), true);
+            var recon = model.score(broken).reconstruction();
+            float[] c = clean.data();
+            float[] b = broken.data();
+            float[] r = recon.data();
+            for (int i = 0; i < c.length; i++) {
+                if (Math.abs(b[i] - c[i]) > 0.2f) {
+                    inputError += (b[i] - c[i]) * (b[i] - c[i]);
+                    reconError += (r[i] - c[i]) * (r[i] - c[i]);
+                }
+            }
+        }
+        return reconError / inputError;
     }
 }
