@@ -15,8 +15,8 @@ public final class ImageFiles {
     /** Extensions the loader reads, lower case, without the dot. */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff");
 
-    /** Files operating systems put into folders by themselves; never worth a warning. */
-    private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r");
+    /** Files and folders operating systems and zip tools create by themselves; never worth a warning. */
+    private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", "__macosx");
 
     /**
      * File names in natural order: case-insensitive, runs of digits compared by value, so
