@@ -35,8 +35,10 @@ public final class DjlEngineService implements EngineService {
     }
 
     @Override
-    public void saveModel(ModelHandle model, Path file) {
-        ModelFile.save(unwrap(model), file);
+    public void saveModel(ModelHandle model, Path file, double threshold) {
+        SsaeModel m = unwrap(model);
+        m.setThreshold(threshold);
+        ModelFile.save(m, file);
     }
 
     @Override
@@ -71,18 +73,16 @@ public final class DjlEngineService implements EngineService {
     /** Keeps the network behind the handle so that no view model can reach it. */
     private static final class Handle implements ModelHandle {
         private final SsaeModel model;
-        private final ModelHeader header;
         private final String device;
 
         Handle(SsaeModel model) {
             this.model = model;
-            this.header = model.header();
             this.device = model.deviceName();
         }
 
         @Override
         public ModelHeader header() {
-            return header;
+            return model.header();
         }
 
         @Override

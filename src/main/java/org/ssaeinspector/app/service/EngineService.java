@@ -22,7 +22,8 @@ public interface EngineService {
 
     ModelHandle loadModel(Path file);
 
-    void saveModel(ModelHandle model, Path file);
+    /** Saves the model with {@code threshold} as its default threshold (what the command line uses). */
+    void saveModel(ModelHandle model, Path file, double threshold);
 
     /** Scores one image file for the gallery. */
     ImageScore score(ModelHandle model, Path image) throws ImageLoadException;

@@ -1,6 +1,7 @@
 package org.ssaeinspector.app.viewmodel;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +17,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ssaeinspector.app.project.ProjectStore;
 import org.ssaeinspector.app.project.RecentProjects;
 import org.ssaeinspector.app.service.AppServices;
-import org.ssaeinspector.app.service.FolderScan;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.service.ThumbnailLoader;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
+import org.ssaeinspector.dataset.DataSet;
+import org.ssaeinspector.dataset.DataSetScanner;
 import org.ssaeinspector.dataset.ImageSample;
+import org.ssaeinspector.dataset.Label;
+import org.ssaeinspector.dataset.TestInputs;
+import org.ssaeinspector.imageio.ImageFiles;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.util.AppInfo;
+import org.ssaeinspector.util.UserFacingException;
 
 /**
  * The main window's state and actions: opening folders, projects and models, drops, scoring,
@@ -61,8 +67,8 @@ public final class MainViewModel {
         this.prompts = prompts;
         this.recent = recent;
         gallery = new GalleryViewModel(project, services.heatmaps());
-        threshold = new ThresholdViewModel(project, services.metrics());
-        scoring = new ScoringViewModel(project, services.engine(), services.metrics(), runner, threshold);
+        threshold = new ThresholdViewModel(project);
+        scoring = new ScoringViewModel(project, services.engine(), runner, threshold);
         export = new ExportViewModel(project, services.engine(), services.reports(), services.heatmaps(), runner);
         detail = new DetailViewModel(project, gallery, services.engine(), services.heatmaps(), runner);
         thumbnails = new ThumbnailCache(runner, new ThumbnailLoader(THUMBNAIL_SIDE), THUMBNAIL_CACHE);
@@ -106,9 +112,10 @@ public final class MainViewModel {
     }
 
     /**
-     * Handles files dropped on the window (or opened): images go to {@code target} (or the user
-     * is asked when null), MVTec folders are added whole, models and projects are opened, and
-     * anything else is named in one message.
+     * Handles files dropped on the window (or opened): a data-set folder (MVTec layout, or
+     * train/ with test/) is added whole, other images go to {@code target} (the user is asked
+     * when it is null), models and projects are opened, and anything else is named in one
+     * message. Folders are read on the IO lane.
      */
     public void drop(List<File> files, ImageSet target) {
         List<Path> folders = new ArrayList<>();
@@ -126,7 +133,7 @@ public final class MainViewModel {
                 return;
             } else if (n.endsWith(ModelFile.EXTENSION)) {
                 openModel(p, Double.NaN);
-            } else if (services.datasets().isImageFile(p)) {
+            } else if (ImageFiles.isImageFileName(p)) {
                 images.add(p);
             } else {
                 rejected.add(p.getFileName() + ": not an image (PNG, JPEG, BMP, TIFF), folder, model or project");
@@ -139,78 +146,94 @@ public final class MainViewModel {
         if (folders.isEmpty() && images.isEmpty()) {
             return;
         }
-        runner.submit(Lane.IO, "Reading folders", ctx -> scanFolders(folders),
-                scans -> addScanned(scans, images, target),
-                e -> prompts.error("Cannot add the folder", Messages.describe(e)));
+        runner.submit(Lane.IO, "Reading folders", ctx -> read(folders, images),
+                found -> add(found, target),
+                e -> prompts.error("Nothing added", Messages.describe(e)));
     }
 
-    /** Scans folders; a folder that only holds MVTec data sets yields the first of them. */
-    private List<FolderScan> scanFolders(List<Path> folders) {
-        List<FolderScan> out = new ArrayList<>();
+    /** What a drop holds: whole data sets, and images that still need a set. */
+    private record Found(List<DataSet> dataSets, List<ImageSample> loose, int skipped) {
+    }
+
+    private static Found read(List<Path> folders, List<Path> images) {
+        List<DataSet> sets = new ArrayList<>();
+        List<Path> plain = new ArrayList<>(images);
+        int skipped = 0;
         for (Path f : folders) {
-            FolderScan scan = services.datasets().scan(f);
-            if (!scan.mvtec() && scan.test().isEmpty()) {
-                Optional<FolderScan> inner = firstDataSet(f);
-                if (inner.isPresent()) {
-                    scan = inner.get();
-                }
+            Optional<DataSet> ds = dataSetIn(f);
+            if (ds.isPresent()) {
+                sets.add(ds.get());
+                skipped += ds.get().skipped().size();
+            } else {
+                plain.add(f);
             }
-            out.add(scan);
         }
-        return out;
+        List<ImageSample> loose = List.of();
+        if (!plain.isEmpty()) {
+            TestInputs inputs = DataSetScanner.scanTestInputs(plain);
+            loose = inputs.images();
+            skipped += inputs.skipped().size();
+        }
+        return new Found(sets, loose, skipped);
     }
 
-    private Optional<FolderScan> firstDataSet(Path folder) {
-        try (var subs = Files.list(folder)) {
-            for (Path sub : subs.filter(Files::isDirectory).sorted().toList()) {
-                FolderScan s = services.datasets().scan(sub);
-                if (s.mvtec()) {
-                    return Optional.of(s);
+    /**
+     * The data set in a folder when it has its own layout (MVTec, or train/ or good/ with an
+     * optional test/); empty for a plain folder of images. For a folder that holds several
+     * MVTec categories (like the bundled sample images), the first of them.
+     */
+    private static Optional<DataSet> dataSetIn(Path folder) {
+        Optional<DataSet> own = tryScan(folder);
+        if (own.isPresent()) {
+            DataSet d = own.get();
+            boolean plainFolder = d.test().isEmpty() && d.train().get(0).getParent().equals(folder);
+            return plainFolder ? Optional.empty() : own;
+        }
+        try {
+            for (Path sub : ImageFiles.listAll(folder)) {
+                if (Files.isDirectory(sub)) {
+                    Optional<DataSet> inner = tryScan(sub);
+                    if (inner.isPresent() && inner.get().mvtecLayout()) {
+                        return inner;
+                    }
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
         return Optional.empty();
     }
 
-    private void addScanned(List<FolderScan> scans, List<Path> looseImages, ImageSet target) {
+    private static Optional<DataSet> tryScan(Path folder) {
+        try {
+            return Optional.of(DataSetScanner.scan(folder));
+        } catch (UserFacingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void add(Found found, ImageSet target) {
         int train = 0;
         int test = 0;
-        int skipped = 0;
-        List<ImageSample> unplaced = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
-        for (Path p : looseImages) {
-            unplaced.add(ImageSample.unlabelled(p));
-        }
-        for (FolderScan s : scans) {
-            skipped += s.skipped().size();
-            if (s.mvtec()) {
-                train += project.add(s.train(), ImageSet.TRAINING);
-                test += project.add(s.test(), ImageSet.TEST);
-                if (project.fileProperty().get() == null && "Untitled".equals(project.nameProperty().get())) {
-                    project.nameProperty().set(s.name());
-                }
-            } else if (s.test().isEmpty()) {
-                empty.add(s.name());
-            } else {
-                unplaced.addAll(s.test());
+        for (DataSet s : found.dataSets()) {
+            List<ImageSample> good = s.train().stream()
+                    .map(p -> new ImageSample(p, Label.GOOD, "good", Optional.empty())).toList();
+            train += project.add(good, ImageSet.TRAINING);
+            test += project.add(s.test(), ImageSet.TEST);
+            if (project.fileProperty().get() == null && "Untitled".equals(project.nameProperty().get())) {
+                project.nameProperty().set(s.name());
             }
         }
-        if (!unplaced.isEmpty()) {
-            ImageSet set = target != null ? target : prompts.chooseSet(unplaced.size()).orElse(null);
+        if (!found.loose().isEmpty()) {
+            ImageSet set = target != null ? target : prompts.chooseSet(found.loose().size()).orElse(null);
             if (set == ImageSet.TRAINING) {
-                train += project.add(unplaced, ImageSet.TRAINING);
+                train += project.add(found.loose(), ImageSet.TRAINING);
             } else if (set == ImageSet.TEST) {
-                test += project.add(unplaced, ImageSet.TEST);
+                test += project.add(found.loose(), ImageSet.TEST);
             }
-        }
-        if (!empty.isEmpty() && train + test == 0) {
-            prompts.error("No images found", "The folder " + String.join(", ", empty)
-                    + " holds no images (PNG, JPEG, BMP, TIFF).");
         }
         statusMessage.set("Added " + train + " training and " + test + " test images"
-                + (skipped > 0 ? "; " + skipped + " other files ignored" : "") + ".");
+                + (found.skipped() > 0 ? "; " + found.skipped() + " other files ignored" : "") + ".");
         if (test > 0) {
             scoreTest();
         }
@@ -246,8 +269,9 @@ public final class MainViewModel {
             prompts.error("No model", "Open or train a model first.");
             return;
         }
+        double t = project.thresholdProperty().get();
         runner.submit(Lane.ENGINE, "Saving model", ctx -> {
-            services.engine().saveModel(m, file);
+            services.engine().saveModel(m, file, t);
             return file;
         }, f -> {
             project.modelFileProperty().set(f);
@@ -364,7 +388,7 @@ public final class MainViewModel {
                     + "\"" + ImageSet.TRAINING.title() + "\", or open an MVTec-style folder.");
             return Optional.empty();
         }
-        TrainingWizardViewModel w = new TrainingWizardViewModel(project, services.engine(), services.metrics(), runner);
+        TrainingWizardViewModel w = new TrainingWizardViewModel(project, services.engine(), runner);
         trainingRunning.bind(Bindings.createBooleanBinding(w::isRunning, w.stateProperty()));
         return Optional.of(w);
     }

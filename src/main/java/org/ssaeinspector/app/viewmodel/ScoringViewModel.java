@@ -10,15 +10,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ssaeinspector.app.service.EngineService;
 import org.ssaeinspector.app.service.ImageScore;
-import org.ssaeinspector.app.service.MetricsService;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
 import org.ssaeinspector.app.task.WorkContext;
 import org.ssaeinspector.dataset.Label;
-import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.dataset.MaskLoader;
+import org.ssaeinspector.evaluation.PixelMetrics;
 import org.ssaeinspector.imageio.ImageLoadException;
-import org.ssaeinspector.imageio.ImageLoader;
 
 /**
  * Scores images in the background on the engine lane and hands results to the project in
@@ -32,7 +31,6 @@ public final class ScoringViewModel {
 
     private final Project project;
     private final EngineService engine;
-    private final MetricsService metrics;
     private final BackgroundRunner runner;
     private final ThresholdViewModel threshold;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -40,11 +38,10 @@ public final class ScoringViewModel {
     private final java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
     private ImageSet rerun;
 
-    public ScoringViewModel(Project project, EngineService engine, MetricsService metrics, BackgroundRunner runner,
+    public ScoringViewModel(Project project, EngineService engine, BackgroundRunner runner,
                             ThresholdViewModel threshold) {
         this.project = project;
         this.engine = engine;
-        this.metrics = metrics;
         this.runner = runner;
         this.threshold = threshold;
     }
@@ -145,7 +142,7 @@ public final class ScoringViewModel {
         stopRequested.set(true);
     }
 
-    /** Pixel AUROC over test images with known masks (and good ones, all-normal), at 64 px. */
+    /** Pixel AUROC over test images with known masks (and good ones, all normal), at 64 px. */
     public void updatePixelAuroc() {
         List<float[]> maps = new ArrayList<>();
         List<Path> masks = new ArrayList<>();
@@ -162,22 +159,14 @@ public final class ScoringViewModel {
             return;
         }
         runner.submit(Lane.IO, "Pixel AUROC", ctx -> {
-            List<boolean[]> truth = new ArrayList<>();
-            for (Path m : masks) {
-                truth.add(m == null ? new boolean[PIXEL_SIDE * PIXEL_SIDE] : loadMask(m));
+            PixelMetrics pixels = new PixelMetrics();
+            for (int i = 0; i < maps.size(); i++) {
+                Path m = masks.get(i);
+                pixels.add(maps.get(i), m == null ? new boolean[PIXEL_SIDE * PIXEL_SIDE]
+                        : MaskLoader.load(m, PIXEL_SIDE, PIXEL_SIDE), PIXEL_SIDE, PIXEL_SIDE);
             }
-            return metrics.pixelAuroc(maps, truth);
+            return pixels.pixelAuroc();
         }, threshold::setPixelAuroc, e -> threshold.setPixelAuroc(Double.NaN));
-    }
-
-    /** A ground-truth mask at {@link #PIXEL_SIDE}: a pixel is defective if a quarter of its area is. */
-    static boolean[] loadMask(Path file) throws ImageLoadException {
-        FloatImage m = ImageLoader.load(file).withChannels(1).resize(PIXEL_SIDE, PIXEL_SIDE);
-        boolean[] out = new boolean[PIXEL_SIDE * PIXEL_SIDE];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = m.data()[i] > 0.25f;
-        }
-        return out;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

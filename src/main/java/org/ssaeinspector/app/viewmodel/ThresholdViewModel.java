@@ -11,42 +11,40 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.ssaeinspector.app.service.Confusion;
-import org.ssaeinspector.app.service.Curve;
-import org.ssaeinspector.app.service.MetricsService;
-import org.ssaeinspector.app.service.ScoreAnalysis;
 import org.ssaeinspector.dataset.Label;
+import org.ssaeinspector.evaluation.ConfusionCounts;
+import org.ssaeinspector.evaluation.Histogram;
+import org.ssaeinspector.evaluation.OperatingPoints;
+import org.ssaeinspector.evaluation.RocCurve;
 
 /**
  * The threshold and what it means on the labelled test images: ROC curve with the operating
- * point, confusion counts and rates, score histogram. Statistics are rebuilt when scores or
- * labels change; a threshold move only asks the prepared analysis (O(log n)).
+ * point, confusion counts and rates, score histogram. The statistics are rebuilt when scores or
+ * labels change; a threshold move only asks the prepared {@link OperatingPoints} (O(log n)).
  */
 public final class ThresholdViewModel {
     /** More points make the chart slow to lay out (engineering notes: 100k points, 1.6 s). */
     public static final int MAX_ROC_POINTS = 2000;
     public static final int HISTOGRAM_BINS = 40;
+    private static final ConfusionCounts NONE = new ConfusionCounts(0, 0, 0, 0);
 
     private final Project project;
-    private final MetricsService metrics;
-    private final ReadOnlyObjectWrapper<Curve> roc = new ReadOnlyObjectWrapper<>(this, "roc");
+    private final ReadOnlyObjectWrapper<RocCurve> roc = new ReadOnlyObjectWrapper<>(this, "roc");
     private final ReadOnlyDoubleWrapper auroc = new ReadOnlyDoubleWrapper(this, "auroc", Double.NaN);
     private final ReadOnlyDoubleWrapper pixelAuroc = new ReadOnlyDoubleWrapper(this, "pixelAuroc", Double.NaN);
-    private final ReadOnlyObjectWrapper<Confusion> confusion = new ReadOnlyObjectWrapper<>(this, "confusion",
-            new Confusion(0, 0, 0, 0));
+    private final ReadOnlyObjectWrapper<ConfusionCounts> confusion = new ReadOnlyObjectWrapper<>(this, "confusion", NONE);
     private final ReadOnlyDoubleWrapper operatingFpr = new ReadOnlyDoubleWrapper(this, "operatingFpr", Double.NaN);
     private final ReadOnlyDoubleWrapper operatingTpr = new ReadOnlyDoubleWrapper(this, "operatingTpr", Double.NaN);
-    private final ReadOnlyObjectWrapper<ScoreHistogram> histogram = new ReadOnlyObjectWrapper<>(this, "histogram");
+    private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>(this, "histogram");
     private final ReadOnlyBooleanWrapper hasDefects = new ReadOnlyBooleanWrapper(this, "hasDefects");
     private final ReadOnlyIntegerWrapper goodCount = new ReadOnlyIntegerWrapper(this, "goodCount");
     private final ReadOnlyIntegerWrapper defectiveCount = new ReadOnlyIntegerWrapper(this, "defectiveCount");
     private final ReadOnlyDoubleWrapper rangeMin = new ReadOnlyDoubleWrapper(this, "rangeMin", 0);
     private final ReadOnlyDoubleWrapper rangeMax = new ReadOnlyDoubleWrapper(this, "rangeMax", 1);
-    private ScoreAnalysis analysis;
+    private OperatingPoints points = OperatingPoints.of(new double[0], new Label[0]);
 
-    public ThresholdViewModel(Project project, MetricsService metrics) {
+    public ThresholdViewModel(Project project) {
         this.project = project;
-        this.metrics = metrics;
         project.revisionProperty().addListener(o -> rebuild());
         project.thresholdProperty().addListener(o -> update());
         project.modelProperty().addListener(o -> pixelAuroc.set(Double.NaN));
@@ -56,71 +54,44 @@ public final class ThresholdViewModel {
     /** Recomputes everything that depends on scores and labels. */
     public void rebuild() {
         List<ImageItem> scored = project.items(ImageSet.TEST).stream().filter(ImageItem::isScored).toList();
-        int nGood = 0;
-        int nBad = 0;
-        int nUnknown = 0;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (ImageItem i : scored) {
-            lo = Math.min(lo, i.score());
-            hi = Math.max(hi, i.score());
-            switch (i.label()) {
-                case GOOD -> nGood++;
-                case DEFECTIVE -> nBad++;
-                default -> nUnknown++;
-            }
+        double[] scores = new double[scored.size()];
+        Label[] labels = new Label[scored.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = scored.get(i).score();
+            labels[i] = scored.get(i).label();
         }
-        double[] labelledScores = new double[nGood + nBad];
-        boolean[] defective = new boolean[nGood + nBad];
-        double[] good = new double[nGood];
-        double[] bad = new double[nBad];
-        double[] unknown = new double[nUnknown];
-        int k = 0;
-        int g = 0;
-        int b = 0;
-        int u = 0;
-        for (ImageItem i : scored) {
-            if (i.label() == Label.UNKNOWN) {
-                unknown[u++] = i.score();
-                continue;
-            }
-            labelledScores[k] = i.score();
-            defective[k++] = i.label() == Label.DEFECTIVE;
-            if (i.label() == Label.GOOD) {
-                good[g++] = i.score();
-            } else {
-                bad[b++] = i.score();
-            }
-        }
-        goodCount.set(nGood);
-        defectiveCount.set(nBad);
-        hasDefects.set(nBad > 0);
-        analysis = metrics.analyse(labelledScores, defective);
-        roc.set(nGood > 0 && nBad > 0 ? analysis.roc(MAX_ROC_POINTS) : null);
-        auroc.set(analysis.auroc());
-        setRange(lo, hi);
-        if (scored.isEmpty()) {
-            histogram.set(null);
+        points = OperatingPoints.of(scores, labels);
+        goodCount.set(points.goodCount());
+        defectiveCount.set(points.defectiveCount());
+        hasDefects.set(points.defectiveCount() > 0);
+        if (points.goodCount() > 0 && points.defectiveCount() > 0) {
+            RocCurve full = points.roc();
+            auroc.set(full.auc());
+            roc.set(full.thinned(MAX_ROC_POINTS));
         } else {
-            double l = rangeMin.get();
-            double h = rangeMax.get();
-            histogram.set(new ScoreHistogram(l, h, metrics.histogram(good, l, h, HISTOGRAM_BINS),
-                    metrics.histogram(bad, l, h, HISTOGRAM_BINS), metrics.histogram(unknown, l, h, HISTOGRAM_BINS)));
+            auroc.set(Double.NaN);
+            roc.set(null);
         }
+        setRange(points.minScore(), points.maxScore());
+        histogram.set(scored.isEmpty() ? null
+                : Histogram.of(scores, labels, HISTOGRAM_BINS, rangeMin.get(), rangeMax.get()));
         update();
     }
 
     private void setRange(double lo, double hi) {
         double t = project.thresholdProperty().get();
+        if (Double.isNaN(lo)) {
+            lo = Double.isNaN(t) ? 0 : t;
+            hi = lo;
+        }
         if (!Double.isNaN(t)) {
             lo = Math.min(lo, t);
             hi = Math.max(hi, t);
         }
         if (!(lo < hi)) {
-            double c = Double.isFinite(lo) ? lo : (Double.isNaN(t) ? 0.5 : t);
-            double half = Math.max(Math.abs(c) * 0.5, 0.5);
-            lo = c - half;
-            hi = c + half;
+            double half = Math.max(Math.abs(lo) * 0.5, 0.5);
+            lo -= half;
+            hi += half;
         }
         double pad = 0.04 * (hi - lo);
         rangeMin.set(lo - pad);
@@ -129,8 +100,8 @@ public final class ThresholdViewModel {
 
     private void update() {
         double t = project.thresholdProperty().get();
-        if (Double.isNaN(t) || analysis == null) {
-            confusion.set(new Confusion(0, 0, 0, 0));
+        if (Double.isNaN(t)) {
+            confusion.set(NONE);
             operatingFpr.set(Double.NaN);
             operatingTpr.set(Double.NaN);
             return;
@@ -140,7 +111,7 @@ public final class ThresholdViewModel {
             rangeMin.set(Math.min(rangeMin.get(), t - pad));
             rangeMax.set(Math.max(rangeMax.get(), t + pad));
         }
-        Confusion c = analysis.countsAt(t);
+        ConfusionCounts c = points.countsAt(t);
         confusion.set(c);
         operatingFpr.set(c.fpr());
         operatingTpr.set(c.tpr());
@@ -172,25 +143,30 @@ public final class ThresholdViewModel {
         return String.format(Locale.ROOT, Math.abs(threshold) >= 100 ? "%.1f" : "%.4f", threshold);
     }
 
-    /** Puts the threshold where the given share of labelled good test images is rejected. */
+    /** Puts the threshold where at most the given share of labelled good test images is rejected. */
     public void setFalseRejectRate(double rate) {
-        double[] good = project.items(ImageSet.TEST).stream()
-                .filter(i -> i.isScored() && i.label() == Label.GOOD).mapToDouble(ImageItem::score).toArray();
-        if (good.length > 0) {
-            project.thresholdProperty().set(metrics.thresholdForFalseRejectRate(good, rate));
+        if (points.goodCount() > 0) {
+            project.thresholdProperty().set(points.thresholdForFalseRejectRate(rate));
         }
     }
 
     /** Share of labelled good images above the threshold. */
     public double falseRejectRate() {
-        return confusion.get().fpr();
+        return confusion.get().falseRejectRate();
+    }
+
+    /** All test images flagged at the threshold, unlabelled ones included. */
+    public long flaggedCount() {
+        double t = project.thresholdProperty().get();
+        return Double.isNaN(t) ? 0 : points.flaggedAt(t);
     }
 
     public DoubleProperty thresholdProperty() {
         return project.thresholdProperty();
     }
 
-    public ReadOnlyObjectProperty<Curve> rocProperty() {
+    /** The ROC curve thinned for the chart (its {@code auc()} is the full curve's), or null. */
+    public ReadOnlyObjectProperty<RocCurve> rocProperty() {
         return roc.getReadOnlyProperty();
     }
 
@@ -206,7 +182,7 @@ public final class ThresholdViewModel {
         pixelAuroc.set(value);
     }
 
-    public ReadOnlyObjectProperty<Confusion> confusionProperty() {
+    public ReadOnlyObjectProperty<ConfusionCounts> confusionProperty() {
         return confusion.getReadOnlyProperty();
     }
 
@@ -218,7 +194,7 @@ public final class ThresholdViewModel {
         return operatingTpr.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ScoreHistogram> histogramProperty() {
+    public ReadOnlyObjectProperty<Histogram> histogramProperty() {
         return histogram.getReadOnlyProperty();
     }
 

@@ -34,12 +34,12 @@ import javafx.collections.ObservableList;
 import org.ssaeinspector.app.service.EngineService;
 import org.ssaeinspector.app.service.ImageSetChecker;
 import org.ssaeinspector.app.service.ImageSetReport;
-import org.ssaeinspector.app.service.MetricsService;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.service.TrainingOutcome;
 import org.ssaeinspector.app.task.BackgroundJob;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
+import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.PartKind;
 import org.ssaeinspector.model.TrainingListener;
@@ -63,7 +63,6 @@ public final class TrainingWizardViewModel {
 
     private final Project project;
     private final EngineService engine;
-    private final MetricsService metrics;
     private final BackgroundRunner runner;
     private final List<Path> images;
 
@@ -98,11 +97,9 @@ public final class TrainingWizardViewModel {
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>(this, "savedFile");
     private final BooleanProperty applied = new SimpleBooleanProperty(this, "applied");
 
-    public TrainingWizardViewModel(Project project, EngineService engine, MetricsService metrics,
-                                   BackgroundRunner runner) {
+    public TrainingWizardViewModel(Project project, EngineService engine, BackgroundRunner runner) {
         this.project = project;
         this.engine = engine;
-        this.metrics = metrics;
         this.runner = runner;
         this.images = project.items(ImageSet.TRAINING).stream().map(ImageItem::path).toList();
         TrainingSettings d = TrainingSettings.defaults();
@@ -284,7 +281,7 @@ public final class TrainingWizardViewModel {
             return;
         }
         double[] held = o.model().header().heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
-        threshold.set(metrics.thresholdForFalseRejectRate(held, percent / 100.0));
+        threshold.set(Thresholds.forFalseRejectRate(held, percent / 100.0));
     }
 
     /** Saves the trained model (engine lane), then reports on the UI thread. */
@@ -293,8 +290,9 @@ public final class TrainingWizardViewModel {
         if (o == null) {
             return;
         }
+        double t = threshold.get();
         runner.submit(Lane.ENGINE, "Saving model", ctx -> {
-            engine.saveModel(o.model(), file);
+            engine.saveModel(o.model(), file, t);
             return file;
         }, f -> {
             savedFile.set(f);

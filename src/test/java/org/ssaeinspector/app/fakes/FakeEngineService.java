@@ -106,9 +106,9 @@ public final class FakeEngineService implements EngineService {
     }
 
     @Override
-    public void saveModel(ModelHandle model, Path file) {
+    public void saveModel(ModelHandle model, Path file, double threshold) {
         try {
-            Files.writeString(file, "fake-model " + model.header().threshold());
+            Files.writeString(file, "fake-model " + threshold);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -39,7 +39,7 @@ class ExportDetailThumbnailTest {
         main = Fixtures.main(engine, new SynchronousRunner(), prompts);
         main.drop(List.of(TestImages.mvtec(tmp.resolve("widget"), 2, 4, 3, 48).toFile()), null);
         Path model = tmp.resolve("m.ssae");
-        engine.saveModel(FakeEngineService.model(0.2), model);
+        engine.saveModel(FakeEngineService.model(0.2), model, 0.2);
         main.openModel(model, Double.NaN);
     }
 

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssaeinspector.app.fakes.FakeEngineService;
 import org.ssaeinspector.app.interim.InterimHeatmapService;
-import org.ssaeinspector.app.interim.InterimMetricsService;
-import org.ssaeinspector.app.service.Confusion;
-import org.ssaeinspector.app.service.Curve;
 import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.dataset.Label;
+import org.ssaeinspector.evaluation.ConfusionCounts;
+import org.ssaeinspector.evaluation.Histogram;
+import org.ssaeinspector.evaluation.RocCurve;
 import org.ssaeinspector.scoring.AnomalyMap;
 
 /** Gallery filtering and sorting, and the threshold panel's numbers, on hand-made scores. */
@@ -32,7 +32,7 @@ class GalleryAndThresholdTest {
     void setUp() {
         project = new Project();
         gallery = new GalleryViewModel(project, new InterimHeatmapService());
-        threshold = new ThresholdViewModel(project, new InterimMetricsService());
+        threshold = new ThresholdViewModel(project);
         List<ImageSample> samples = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             samples.add(new ImageSample(Path.of("/d/good_" + i + ".png"), Label.GOOD, "good", Optional.empty()));
@@ -110,9 +110,9 @@ class GalleryAndThresholdTest {
 
     @Test
     void countsAndRatesAtTheThreshold() {
-        Confusion c = threshold.confusionProperty().get();
+        ConfusionCounts c = threshold.confusionProperty().get();
         // defective above 0.45: bad_1..bad_4 -> tp 4, fn 1; good above: good_4 -> fp 1, tn 4
-        assertEquals(new Confusion(4, 1, 4, 1), c);
+        assertEquals(new ConfusionCounts(4, 1, 4, 1), c);
         assertEquals(0.8, c.tpr(), 1e-9);
         assertEquals(0.2, c.fpr(), 1e-9);
         assertEquals(0.8, c.precision(), 1e-9);
@@ -125,11 +125,12 @@ class GalleryAndThresholdTest {
 
     @Test
     void rocCurveAndAurocFromTheLabelledScores() {
-        Curve roc = threshold.rocProperty().get();
+        RocCurve roc = threshold.rocProperty().get();
         assertNotNull(roc);
         assertTrue(roc.size() <= ThresholdViewModel.MAX_ROC_POINTS);
-        assertEquals(1.0, roc.x()[0], 1e-9);
-        assertEquals(0.0, roc.x()[roc.size() - 1], 1e-9);
+        assertEquals(0.0, roc.fpr(0), 1e-9);
+        assertEquals(1.0, roc.fpr(roc.size() - 1), 1e-9);
+        assertEquals(1.0, roc.tpr(roc.size() - 1), 1e-9);
         // pairs (bad, good) ordered right: bad_0 (0.4) beats good_0..2 and ties none -> count by hand
         // bad scores 0.4,0.525,0.65,0.775,0.9 ; good 0.1..0.5 -> wins: 3 and a tie, then 5,5,5,5 = 23.5 of 25
         assertEquals(23.5 / 25, threshold.aurocProperty().get(), 1e-9);
@@ -137,11 +138,11 @@ class GalleryAndThresholdTest {
 
     @Test
     void histogramSplitsByLabel() {
-        ScoreHistogram h = threshold.histogramProperty().get();
-        assertEquals(5, java.util.Arrays.stream(h.good()).sum());
-        assertEquals(5, java.util.Arrays.stream(h.defective()).sum());
-        assertEquals(1, java.util.Arrays.stream(h.unlabelled()).sum());
-        assertTrue(h.lo() < 0.1 && h.hi() > 0.9);
+        Histogram h = threshold.histogramProperty().get();
+        assertEquals(5, java.util.Arrays.stream(h.goodCounts()).sum());
+        assertEquals(5, java.util.Arrays.stream(h.defectiveCounts()).sum());
+        assertEquals(1, java.util.Arrays.stream(h.unknownCounts()).sum());
+        assertTrue(h.min() < 0.1 && h.max() > 0.9);
     }
 
     @Test
@@ -166,7 +167,7 @@ class GalleryAndThresholdTest {
     @Test
     void withoutDefectsThereIsNoRocButAFalseRejectRate() {
         Project p = new Project();
-        ThresholdViewModel t = new ThresholdViewModel(p, new InterimMetricsService());
+        ThresholdViewModel t = new ThresholdViewModel(p);
         p.add(List.of(new ImageSample(Path.of("/g1.png"), Label.GOOD, "good", Optional.empty()),
                 new ImageSample(Path.of("/g2.png"), Label.GOOD, "good", Optional.empty())), ImageSet.TEST);
         p.setModel(FakeEngineService.model(0.5), null, 0.5);

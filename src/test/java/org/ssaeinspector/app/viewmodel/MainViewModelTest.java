@@ -195,7 +195,7 @@ class MainViewModelTest {
 
     private Path saveFakeModel(double threshold) throws Exception {
         Path f = tmp.resolve("model.ssae");
-        engine.saveModel(FakeEngineService.model(threshold), f);
+        engine.saveModel(FakeEngineService.model(threshold), f, threshold);
         return f;
     }
 }
