@@ -1,13 +1,25 @@
 package org.ssaeinspector.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.application.Application;
+import org.ssaeinspector.util.UserFacingException;
 
-/** Starts the desktop app (replaced by the real JavaFX shell). */
+/** Starts the desktop app (called by {@code Main} when no sub-command is given). */
 public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
+    /**
+     * Opens the main window and blocks until it closes.
+     *
+     * @param openPath a project, model, folder or image to open; null for the bundled sample images
+     */
     public static void launch(Path openPath) {
-        throw new org.ssaeinspector.util.UserFacingException("The desktop app is not built yet; use a sub-command (see --help).");
+        if (openPath != null && !Files.exists(openPath)) {
+            throw new UserFacingException(openPath + ": not found");
+        }
+        InspectorApp.setOpenAtStart(openPath == null ? null : openPath.toAbsolutePath());
+        Application.launch(InspectorApp.class);
     }
 }

@@ -20,6 +20,8 @@ import org.ssaeinspector.app.task.Lane;
  * backlog of pictures nobody looks at. The cache is a bounded LRU.
  */
 public final class ThumbnailCache {
+    /** Title of the loading jobs (the status bar does not announce them). */
+    public static final String JOB_TITLE = "Loading thumbnails";
     private static final int WORKERS = 2;
     private static final int MAX_PENDING = 256;
 
@@ -79,7 +81,7 @@ public final class ThumbnailCache {
     private void startWorkers() {
         while (workers < WORKERS && hasPending()) {
             workers++;
-            runner.submit(Lane.IO, "Loading thumbnails", ctx -> {
+            runner.submit(Lane.IO, JOB_TITLE, ctx -> {
                 for (Path p; (p = poll()) != null; ) {
                     Path file = p;
                     Thumbnail t = loader.load(file);

@@ -1,0 +1,116 @@
+package org.ssaeinspector.app.view;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.GridView;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.ssaeinspector.app.viewmodel.GalleryFilter;
+import org.ssaeinspector.app.viewmodel.GallerySort;
+import org.ssaeinspector.app.viewmodel.GalleryViewModel;
+import org.ssaeinspector.app.viewmodel.ImageItem;
+import org.ssaeinspector.app.viewmodel.ThumbnailCache;
+
+/** The thumbnail grid with its filter, sort and heatmap controls. */
+final class GalleryView extends BorderPane {
+    private final GridView<ImageItem> grid;
+    private final GalleryViewModel vm;
+    private final Label empty = new Label();
+
+    GalleryView(GalleryViewModel vm, ThumbnailCache thumbnails, Consumer<ImageItem> open) {
+        this.vm = vm;
+        ComboBox<GalleryFilter> filter = new ComboBox<>(FXCollections.observableArrayList(GalleryFilter.values()));
+        filter.valueProperty().bindBidirectional(vm.filterProperty());
+        filter.setId("galleryFilter");
+        ComboBox<GallerySort> sort = new ComboBox<>(FXCollections.observableArrayList(GallerySort.values()));
+        sort.valueProperty().bindBidirectional(vm.sortProperty());
+        sort.setId("gallerySort");
+        ToggleButton overlay = new ToggleButton(null, Icons.of(MaterialDesignF.FIRE, Icons.MENU));
+        overlay.selectedProperty().bindBidirectional(vm.overlayVisibleProperty());
+        overlay.setTooltip(new Tooltip("Show the heatmap over the thumbnails (Ctrl+H)"));
+        overlay.setId("overlayToggle");
+        Slider opacity = new Slider(0, 1, vm.overlayOpacityProperty().get());
+        opacity.valueProperty().bindBidirectional(vm.overlayOpacityProperty());
+        opacity.setPrefWidth(80);
+        opacity.setId("overlayOpacity");
+        opacity.setTooltip(new Tooltip("Heatmap opacity"));
+        opacity.disableProperty().bind(overlay.selectedProperty().not());
+        Label count = new Label();
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(Bindings.size(vm.visibleItems()).asString("%d shown"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        filter.setPrefWidth(140);
+        filter.setTooltip(new Tooltip("Which images to show (Alt+1..5)"));
+        sort.setPrefWidth(150);
+        sort.setTooltip(new Tooltip("Order of the images"));
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(filter, sort, count, spacer, new HeatmapLegend(vm.colourScaleProperty()), overlay, opacity);
+        bar.getStyleClass().add("gallery-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        grid = new GridView<>(vm.visibleItems());
+        grid.setId("gallery");
+        grid.setCellWidth(GalleryCell.PHOTO);
+        grid.setCellHeight(GalleryCell.PHOTO + 22);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setCellFactory(g -> {
+            GalleryCell cell = new GalleryCell(vm, thumbnails);
+            cell.setOnMouseClicked(e -> {
+                if (cell.getItem() == null || e.getButton() != MouseButton.PRIMARY) {
+                    return;
+                }
+                vm.selectedProperty().set(cell.getItem());
+                if (e.getClickCount() == 2) {
+                    open.accept(cell.getItem());
+                }
+            });
+            cell.itemProperty().addListener((o, a, b) -> cell.updateSelected(b != null && b == vm.selectedProperty().get()));
+            vm.selectedProperty().addListener((o, a, b) -> cell.updateSelected(cell.getItem() != null && cell.getItem() == b));
+            return cell;
+        });
+        grid.setFocusTraversable(true);
+        grid.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && vm.selectedProperty().get() != null) {
+                open.accept(vm.selectedProperty().get());
+            } else if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) {
+                ImageItem sel = vm.selectedProperty().get();
+                int dir = e.getCode() == KeyCode.RIGHT ? 1 : -1;
+                (sel == null ? vm.visibleItems().stream().findFirst() : vm.next(sel, dir))
+                        .ifPresent(vm.selectedProperty()::set);
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        empty.getStyleClass().add("muted");
+        empty.setWrapText(true);
+        empty.setMaxWidth(420);
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.visibleItems()));
+        empty.textProperty().bind(Bindings.createStringBinding(() -> vm.project().items().isEmpty()
+                ? "Drop an MVTec-style folder, a folder of images or single images here.\n"
+                + "Good training images go to the set on the left you drop them on."
+                : "No image matches the filter.", vm.project().items()));
+        empty.setMouseTransparent(true);
+        setTop(bar);
+        setCenter(new StackPane(grid, empty));
+    }
+
+    GridView<ImageItem> grid() {
+        return grid;
+    }
+}

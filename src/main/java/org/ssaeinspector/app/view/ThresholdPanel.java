@@ -1,0 +1,301 @@
+package org.ssaeinspector.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.ssaeinspector.app.viewmodel.Format;
+import org.ssaeinspector.app.viewmodel.ThresholdViewModel;
+import org.ssaeinspector.evaluation.ConfusionCounts;
+import org.ssaeinspector.evaluation.RocCurve;
+
+/**
+ * Threshold slider and field (linked both ways), the ROC curve with the operating point, the
+ * rates and confusion counts at the threshold, and the score histogram. Without labelled
+ * defects it shows the false-reject rate on the good images instead of the ROC.
+ */
+final class ThresholdPanel extends VBox {
+    private final ThresholdViewModel vm;
+    private final Slider slider = new Slider();
+    private final TextField field = new TextField();
+    private final LineChart<Number, Number> roc;
+    private final XYChart.Series<Number, Number> curve = new XYChart.Series<>();
+    private final XYChart.Data<Number, Number> point = new XYChart.Data<>(0, 0);
+    private final Label noRoc = new Label();
+    private final HistogramView histogram = new HistogramView();
+    private final Label tpr = value();
+    private final Label fpr = value();
+    private final Label precision = value();
+    private final Label f1 = value();
+    private final Label tp = new Label();
+    private final Label fp = new Label();
+    private final Label fn = new Label();
+    private final Label tn = new Label();
+    private final Label auroc = value();
+    private final Label pixelAuroc = value();
+
+    ThresholdPanel(ThresholdViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("threshold-panel");
+        setPrefWidth(330);
+        setMinWidth(280);
+
+        Label title = new Label("THRESHOLD");
+        title.getStyleClass().add("section-title");
+        slider.setId("thresholdSlider");
+        slider.minProperty().bind(vm.rangeMinProperty());
+        slider.maxProperty().bind(vm.rangeMaxProperty());
+        slider.valueProperty().bindBidirectional(vm.thresholdProperty());
+        // No threshold before there is a model.
+        slider.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> Double.isNaN(vm.thresholdProperty().get()), vm.thresholdProperty()));
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        field.setId("thresholdField");
+        field.getStyleClass().add("threshold-field");
+        field.setPrefColumnCount(7);
+        field.setTooltip(new Tooltip("Images scoring above the threshold are flagged. Type a value and press Enter."));
+        field.setOnAction(e -> commit());
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit();
+            }
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                showThreshold();
+            }
+        });
+        field.disableProperty().bind(slider.disableProperty());
+        vm.thresholdProperty().addListener(o -> showThreshold());
+        MenuButton presets = new MenuButton("FRR");
+        presets.setTooltip(new Tooltip("Set the threshold for a false-reject rate on the labelled good test images"));
+        for (double r : new double[] {0.0, 0.01, 0.02, 0.05, 0.10}) {
+            MenuItem item = new MenuItem(String.format(Locale.ROOT, "Reject %.0f %% of good images", r * 100));
+            item.setOnAction(e -> vm.setFalseRejectRate(r));
+            presets.getItems().add(item);
+        }
+        presets.disableProperty().bind(vm.goodCountProperty().isEqualTo(0).or(slider.disableProperty()));
+        HBox thresholdRow = new HBox(6, slider, field, presets);
+        thresholdRow.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane rates = new GridPane();
+        rates.setHgap(10);
+        rates.setVgap(3);
+        addMetric(rates, 0, 0, "TPR", tpr, "True-positive rate (recall): share of defective images flagged");
+        addMetric(rates, 0, 2, "FPR", fpr, "False-positive rate: share of good images flagged (false rejects)");
+        addMetric(rates, 1, 0, "Precision", precision, "Share of flagged images that are defective");
+        addMetric(rates, 1, 2, "F1", f1, "Harmonic mean of precision and recall");
+        addMetric(rates, 2, 0, "AUROC", auroc, "Image AUROC: how well the scores separate good from defective");
+        addMetric(rates, 2, 2, "Pixel AUROC", pixelAuroc, "Anomaly maps against ground-truth masks (at 64 x 64 px)");
+        for (int c = 0; c < 4; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setMinWidth(Region.USE_PREF_SIZE);
+            cc.setHgrow(c % 2 == 1 ? Priority.ALWAYS : Priority.NEVER);
+            rates.getColumnConstraints().add(cc);
+        }
+
+        GridPane confusion = new GridPane();
+        confusion.setHgap(4);
+        confusion.setVgap(4);
+        Label flaggedHead = new Label("flagged");
+        Label passedHead = new Label("passed");
+        Label defectiveHead = new Label("defective");
+        Label goodHead = new Label("good");
+        for (Label l : List.of(flaggedHead, passedHead, defectiveHead, goodHead)) {
+            l.getStyleClass().add("metric-name");
+        }
+        confusion.add(flaggedHead, 1, 0);
+        confusion.add(passedHead, 2, 0);
+        confusion.add(defectiveHead, 0, 1);
+        confusion.add(goodHead, 0, 2);
+        confusion.add(cell(tp, "good", "Defective and flagged (true positives)"), 1, 1);
+        confusion.add(cell(fn, "bad", "Defective but passed (escapes)"), 2, 1);
+        confusion.add(cell(fp, "bad", "Good but flagged (false rejects)"), 1, 2);
+        confusion.add(cell(tn, "good", "Good and passed (true negatives)"), 2, 2);
+        GridPane.setHalignment(flaggedHead, HPos.CENTER);
+        GridPane.setHalignment(passedHead, HPos.CENTER);
+
+        NumberAxis x = new NumberAxis("False-positive rate", 0, 1, 0.2);
+        NumberAxis y = new NumberAxis("True-positive rate", 0, 1, 0.2);
+        roc = new LineChart<>(x, y);
+        roc.setId("rocChart");
+        roc.getStyleClass().add("roc-chart");
+        roc.setCreateSymbols(false);
+        roc.setAnimated(false);
+        roc.setLegendVisible(false);
+        roc.setMinHeight(220);
+        roc.setPrefHeight(260);
+        XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
+        diagonal.getData().addAll(List.of(new XYChart.Data<>(0, 0), new XYChart.Data<>(1, 1)));
+        XYChart.Series<Number, Number> operating = new XYChart.Series<>();
+        Circle dot = new Circle(6, javafx.scene.paint.Color.web("#d93a2b"));
+        dot.setStroke(javafx.scene.paint.Color.WHITE);
+        dot.setStrokeWidth(2);
+        point.setNode(dot);
+        operating.getData().add(point);
+        roc.getData().addAll(List.of(curve, diagonal, operating));
+        noRoc.setWrapText(true);
+        noRoc.getStyleClass().add("muted");
+        noRoc.setMaxWidth(290);
+        StackPane rocBox = new StackPane(roc, noRoc);
+        roc.visibleProperty().bind(vm.rocProperty().isNotNull());
+        noRoc.visibleProperty().bind(vm.rocProperty().isNull());
+
+        Label histTitle = new Label("SCORES");
+        histTitle.getStyleClass().add("section-title");
+        HBox key = new HBox(8, swatch("good", HistogramView.GOOD), swatch("defective", HistogramView.DEFECTIVE),
+                swatch("unlabelled", HistogramView.UNLABELLED));
+        histogram.setId("histogram");
+        Label rocTitle = new Label("ROC");
+        rocTitle.getStyleClass().add("section-title");
+        getChildren().addAll(title, thresholdRow, confusion, rates, rocTitle, rocBox, histTitle, histogram, key);
+        VBox.setVgrow(rocBox, Priority.ALWAYS);
+
+        vm.rocProperty().addListener((o, a, b) -> showCurve(b));
+        vm.confusionProperty().addListener((o, a, b) -> showCounts(b));
+        vm.operatingFprProperty().addListener(o -> movePoint());
+        vm.operatingTprProperty().addListener(o -> movePoint());
+        vm.aurocProperty().addListener(o -> auroc.setText(Format.ratio(vm.aurocProperty().get())));
+        vm.pixelAurocProperty().addListener(o -> pixelAuroc.setText(Format.ratio(vm.pixelAurocProperty().get())));
+        vm.histogramProperty().addListener((o, a, b) -> histogram.setHistogram(b));
+        vm.thresholdProperty().addListener(o -> histogram.setThreshold(vm.thresholdProperty().get()));
+        showCurve(vm.rocProperty().get());
+        showCounts(vm.confusionProperty().get());
+        movePoint();
+        auroc.setText(Format.ratio(vm.aurocProperty().get()));
+        pixelAuroc.setText(Format.ratio(vm.pixelAurocProperty().get()));
+        histogram.setHistogram(vm.histogramProperty().get());
+        histogram.setThreshold(vm.thresholdProperty().get());
+        showThreshold();
+    }
+
+    private void commit() {
+        String text = field.getText();
+        if (text == null || text.isBlank()) {
+            showThreshold();
+            return;
+        }
+        boolean ok = vm.commitText(text);
+        field.getStyleClass().remove("invalid");
+        if (!ok) {
+            field.getStyleClass().add("invalid");
+        } else {
+            showThreshold();
+        }
+    }
+
+    private void showThreshold() {
+        field.getStyleClass().remove("invalid");
+        field.setText(ThresholdViewModel.format(vm.thresholdProperty().get()));
+    }
+
+    private void showCurve(RocCurve c) {
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>();
+        if (c != null) {
+            for (int i = 0; i < c.size(); i++) {
+                data.add(new XYChart.Data<>(c.fpr(i), c.tpr(i)));
+            }
+        }
+        curve.getData().setAll(data);
+        noRoc.setText("The ROC curve needs labelled good and defective test images.");
+    }
+
+    private void movePoint() {
+        double px = vm.operatingFprProperty().get();
+        double py = vm.operatingTprProperty().get();
+        boolean show = !Double.isNaN(px) && !Double.isNaN(py);
+        point.getNode().setVisible(show);
+        if (show) {
+            point.setXValue(px);
+            point.setYValue(py);
+        }
+    }
+
+    private void showCounts(ConfusionCounts c) {
+        tp.setText(Long.toString(c.tp()));
+        fp.setText(Long.toString(c.fp()));
+        fn.setText(Long.toString(c.fn()));
+        tn.setText(Long.toString(c.tn()));
+        tpr.setText(Format.percent(c.tpr()));
+        fpr.setText(Format.percent(c.fpr()));
+        precision.setText(Format.percent(c.precision()));
+        f1.setText(Format.ratio(c.f1()));
+        if (!vm.hasDefectsProperty().get()) {
+            noRoc.setText(vm.goodCountProperty().get() == 0
+                    ? "Label test images good or defective (by folder or by hand) to see the ROC curve."
+                    : String.format(Locale.ROOT, "No labelled defective images, so no ROC curve. "
+                    + "False-reject rate at this threshold: %s (%d of %d good images flagged).",
+                    Format.percent(c.falseRejectRate()), c.fp(), c.negatives()));
+        }
+    }
+
+    private static Label value() {
+        Label l = new Label("–");
+        l.getStyleClass().add("metric-value");
+        return l;
+    }
+
+    private static void addMetric(GridPane g, int row, int col, String name, Label value, String tip) {
+        Label n = new Label(name);
+        n.setTooltip(new Tooltip(tip));
+        n.getStyleClass().add("metric-name");
+        value.setId("metric-" + name.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT));
+        g.add(n, col, row);
+        g.add(value, col + 1, row);
+    }
+
+    private static StackPane cell(Label value, String style, String tip) {
+        value.getStyleClass().add("metric-value");
+        StackPane p = new StackPane(value);
+        p.getStyleClass().addAll("confusion-cell", style);
+        Tooltip.install(p, new Tooltip(tip));
+        return p;
+    }
+
+    private static HBox swatch(String name, javafx.scene.paint.Color c) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(10, 10, c);
+        Label l = new Label(name);
+        l.getStyleClass().add("muted");
+        HBox b = new HBox(4, r, l);
+        b.setAlignment(Pos.CENTER_LEFT);
+        return b;
+    }
+
+    Slider slider() {
+        return slider;
+    }
+
+    TextField field() {
+        return field;
+    }
+
+    LineChart<Number, Number> roc() {
+        return roc;
+    }
+
+    XYChart.Data<Number, Number> operatingPoint() {
+        return point;
+    }
+
+    HistogramView histogramView() {
+        return histogram;
+    }
+}

@@ -1,0 +1,101 @@
+package org.ssaeinspector.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.app.fakes.FakeEngineService;
+import org.ssaeinspector.app.fakes.Fixtures;
+import org.ssaeinspector.app.fakes.RecordingPrompts;
+import org.ssaeinspector.app.fakes.TestImages;
+import org.ssaeinspector.app.task.SynchronousRunner;
+import org.ssaeinspector.app.viewmodel.GalleryFilter;
+import org.ssaeinspector.app.viewmodel.ImageItem;
+import org.ssaeinspector.app.viewmodel.ImageSet;
+import org.ssaeinspector.app.viewmodel.MainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path tmp;
+    FakeEngineService engine = new FakeEngineService();
+    RecordingPrompts prompts = new RecordingPrompts();
+    MainViewModel vm;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        vm = Fixtures.main(engine, new SynchronousRunner(), prompts);
+        window = new MainWindow(vm, stage);
+        stage.show();
+    }
+
+    private void loadWidgetWithModel(FxRobot robot) throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("widget"), 8, 10, 8, 96);
+        Path model = tmp.resolve("widget.ssae");
+        engine.saveModel(FakeEngineService.model(0.2), model, 0.2);
+        robot.interact(() -> {
+            window.handleDrop(List.of(data.toFile()), null);
+            window.handleDrop(List.of(model.toFile()), null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void droppedDataSetFillsGalleryAndStatusBar(FxRobot robot) throws Exception {
+        loadWidgetWithModel(robot);
+        GridView<ImageItem> grid = robot.lookup("#gallery").queryAs(GridView.class);
+        assertEquals(18, grid.getItems().size());
+        Label counts = robot.lookup("#statusCounts").queryAs(Label.class);
+        assertEquals("8 training · 18 test · 18 scored · 8 flagged", counts.getText());
+        assertTrue(robot.lookup("#statusModel").queryAs(Label.class).getText().startsWith("widget.ssae"));
+        assertEquals("SSAE Inspector — widget *", window.stage().getTitle());
+        assertTrue(robot.lookup(".gallery-cell").queryAll().size() > 4, "cells are laid out");
+        assertFalse(robot.lookup(".score-badge.flagged").queryAll().isEmpty(), "flagged badges are shown");
+        Screenshots.save(window.scene(), "main-window");
+    }
+
+    @Test
+    void clickingTheTrainingSetShowsIt(FxRobot robot) throws Exception {
+        loadWidgetWithModel(robot);
+        robot.clickOn("#setTraining");
+        assertEquals(ImageSet.TRAINING, vm.gallery().shownSetProperty().get());
+        GridView<ImageItem> grid = robot.lookup("#gallery").queryAs(GridView.class);
+        assertEquals(8, grid.getItems().size());
+        robot.clickOn("#setTest");
+        assertEquals(18, grid.getItems().size());
+    }
+
+    @Test
+    void filterComboFiltersTheGallery(FxRobot robot) throws Exception {
+        loadWidgetWithModel(robot);
+        robot.interact(() -> robot.lookup("#galleryFilter").queryComboBox().getSelectionModel()
+                .select(GalleryFilter.FLAGGED));
+        GridView<ImageItem> grid = robot.lookup("#gallery").queryAs(GridView.class);
+        assertEquals(8, grid.getItems().size());
+        assertTrue(grid.getItems().stream().allMatch(ImageItem::isFlagged));
+    }
+
+    @Test
+    void nonImageDropShowsOneMessageAndNothingBreaks(FxRobot robot) throws Exception {
+        Path text = Files.writeString(tmp.resolve("readme.txt"), "not an image");
+        robot.interact(() -> window.handleDrop(List.of(text.toFile()), ImageSet.TEST));
+        assertEquals(1, prompts.errors.size());
+        assertTrue(prompts.errors.get(0).contains("readme.txt: not an image"), prompts.errors.get(0));
+        assertEquals(0, vm.project().items().size());
+        assertTrue(window.stage().isShowing());
+    }
+}
