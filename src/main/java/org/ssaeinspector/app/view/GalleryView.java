@@ -53,9 +53,9 @@ final class GalleryView extends BorderPane {
         count.textProperty().bind(Bindings.size(vm.visibleItems()).asString("%d shown"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        filter.setPrefWidth(140);
+        filter.setPrefWidth(150);
         filter.setTooltip(new Tooltip("Which images to show (Alt+1..5)"));
-        sort.setPrefWidth(150);
+        sort.setPrefWidth(160);
         sort.setTooltip(new Tooltip("Order of the images"));
         count.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(filter, sort, count, spacer, new HeatmapLegend(vm.colourScaleProperty()), overlay, opacity);

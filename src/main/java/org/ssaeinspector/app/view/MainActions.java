@@ -123,7 +123,7 @@ final class MainActions {
             return;
         }
         vm.newTrainingWizard().ifPresent(w -> {
-            wizard = new TrainingWizard(stage, w, this::chooseModelFile, vm.thumbnails());
+            wizard = new TrainingWizard(stage, w, vm.prompts(), this::chooseModelFile, vm.thumbnails());
             wizard.setOnHidden(() -> vm.wizardClosed(w));
             wizard.show();
         });

@@ -46,6 +46,7 @@ import org.ssaeinspector.app.viewmodel.LossPoint;
 import org.ssaeinspector.app.viewmodel.ThumbnailCache;
 import org.ssaeinspector.app.viewmodel.TrainingWizardViewModel;
 import org.ssaeinspector.app.viewmodel.TrainingWizardViewModel.State;
+import org.ssaeinspector.app.viewmodel.UserPrompts;
 import org.ssaeinspector.model.PartKind;
 
 /**
@@ -67,11 +68,8 @@ final class TrainingWizard {
     final WizardPane trainingPage;
     final WizardPane donePage;
 
-    TrainingWizard(Window owner, TrainingWizardViewModel vm, Supplier<Path> chooseFile) {
-        this(owner, vm, chooseFile, null);
-    }
-
-    TrainingWizard(Window owner, TrainingWizardViewModel vm, Supplier<Path> chooseFile, ThumbnailCache thumbnails) {
+    TrainingWizard(Window owner, TrainingWizardViewModel vm, UserPrompts prompts, Supplier<Path> chooseFile,
+                   ThumbnailCache thumbnails) {
         this.vm = vm;
         this.chooseFile = chooseFile;
         wizard = new Wizard(owner, "Train a model");
@@ -83,7 +81,7 @@ final class TrainingWizard {
         Dialog<ButtonType> dialog = wizard.getDialog();
         dialog.setResizable(true);
         dialog.setOnCloseRequest(e -> {
-            if (vm.isRunning() && !closingConfirmed && !new FxPrompts(dialog.getOwner()).confirm("Training in progress",
+            if (vm.isRunning() && !closingConfirmed && !prompts.confirm("Training in progress",
                     "Stop the training and close? The model trained so far is discarded.")) {
                 e.consume();
             }

@@ -4,8 +4,8 @@ import java.util.Comparator;
 
 /** Gallery order. Unscored images come last in the score orders. */
 public enum GallerySort {
-    SCORE_DESC("Score, highest first"),
-    SCORE_ASC("Score, lowest first"),
+    SCORE_DESC("Highest score first"),
+    SCORE_ASC("Lowest score first"),
     NAME("Name");
 
     private final String title;

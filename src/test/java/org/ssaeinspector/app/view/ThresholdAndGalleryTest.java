@@ -1,0 +1,168 @@
+package org.ssaeinspector.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.app.fakes.FakeEngineService;
+import org.ssaeinspector.app.fakes.Fixtures;
+import org.ssaeinspector.app.fakes.RecordingPrompts;
+import org.ssaeinspector.app.fakes.TestImages;
+import org.ssaeinspector.app.task.SynchronousRunner;
+import org.ssaeinspector.app.viewmodel.GalleryFilter;
+import org.ssaeinspector.app.viewmodel.ImageItem;
+import org.ssaeinspector.app.viewmodel.ImageSet;
+import org.ssaeinspector.app.viewmodel.MainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The slider, the field, the ROC point and the gallery's flags move together. */
+@ExtendWith(ApplicationExtension.class)
+class ThresholdAndGalleryTest {
+    @TempDir
+    static Path tmp;
+    FakeEngineService engine = new FakeEngineService();
+    RecordingPrompts prompts = new RecordingPrompts();
+    MainViewModel vm;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        vm = Fixtures.main(engine, new SynchronousRunner(), prompts);
+        window = new MainWindow(vm, stage);
+        stage.show();
+    }
+
+    private void load(FxRobot robot, int good, int bad) throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("set" + good + "_" + bad), 4, good, bad, 64);
+        Path model = tmp.resolve("m.ssae");
+        engine.saveModel(FakeEngineService.model(0.2), model, 0.2);
+        robot.interact(() -> {
+            window.handleDrop(List.of(data.toFile()), null);
+            window.handleDrop(List.of(model.toFile()), null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private ThresholdPanel panel() {
+        return window.thresholdPanel();
+    }
+
+    @Test
+    void sliderMovesFieldRocPointAndGalleryFlags(FxRobot robot) throws Exception {
+        load(robot, 10, 8);
+        GridView<ImageItem> grid = robot.lookup("#gallery").queryAs(GridView.class);
+        robot.interact(() -> vm.gallery().filterProperty().set(GalleryFilter.FLAGGED));
+        assertEquals(8, grid.getItems().size());
+        // A threshold between the defect scores: some defects pass, the ROC point moves down.
+        double middle = grid.getItems().get(3).score();
+        Slider slider = robot.lookup("#thresholdSlider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(middle));
+        assertEquals(middle, vm.project().thresholdProperty().get(), 1e-12);
+        TextField field = robot.lookup("#thresholdField").queryAs(TextField.class);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", middle), field.getText());
+        assertEquals(3, grid.getItems().size(), "only scores above the threshold stay flagged");
+        assertEquals(3.0 / 8, panel().operatingPoint().getYValue().doubleValue(), 1e-9);
+        assertEquals(0.0, panel().operatingPoint().getXValue().doubleValue(), 1e-9);
+        assertEquals("37.5 %", robot.lookup("#metric-tpr").queryAs(Label.class).getText());
+        assertEquals(3, vm.project().flaggedTestCountProperty().get());
+    }
+
+    @Test
+    void typedThresholdMovesSliderAndBadTextIsRejected(FxRobot robot) throws Exception {
+        load(robot, 6, 4);
+        TextField field = robot.lookup("#thresholdField").queryAs(TextField.class);
+        Slider slider = robot.lookup("#thresholdSlider").queryAs(Slider.class);
+        robot.doubleClickOn(field).eraseText(12).write("0.05").type(KeyCode.ENTER);
+        assertEquals(0.05, slider.getValue(), 1e-12);
+        assertEquals(0.05, vm.project().thresholdProperty().get(), 1e-12);
+        robot.doubleClickOn(field).eraseText(12).write("abc").type(KeyCode.ENTER);
+        assertTrue(field.getStyleClass().contains("invalid"));
+        assertEquals(0.05, vm.project().thresholdProperty().get(), 1e-12, "bad text changes nothing");
+        robot.type(KeyCode.ESCAPE);
+        assertEquals("0.0500", field.getText());
+        assertFalse(field.getStyleClass().contains("invalid"));
+    }
+
+    @Test
+    void rocChartIsThinAndStatic(FxRobot robot) throws Exception {
+        load(robot, 12, 9);
+        var roc = panel().roc();
+        assertFalse(roc.getCreateSymbols());
+        assertFalse(roc.getAnimated());
+        assertTrue(roc.getData().get(0).getData().size() >= 2);
+        assertTrue(roc.getData().get(0).getData().size() <= 2000);
+        assertTrue(roc.isVisible());
+        assertEquals("1.000", robot.lookup("#metric-auroc").queryAs(Label.class).getText());
+        assertNotNull(panel().histogramView().histogram());
+        Screenshots.save(window.scene(), "threshold-panel-test");
+    }
+
+    @Test
+    void withoutDefectsThePanelShowsTheFalseRejectRate(FxRobot robot) throws Exception {
+        load(robot, 10, 0);
+        robot.interact(() -> vm.project().thresholdProperty().set(-1));
+        assertFalse(panel().roc().isVisible());
+        String text = robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("No labelled defective images")).queryAs(Label.class).getText();
+        assertTrue(text.contains("100.0 % (10 of 10 good images flagged)"), text);
+    }
+
+    @Test
+    void overlayShowsOnScoredThumbnailsAndFollowsTheControls(FxRobot robot) throws Exception {
+        load(robot, 4, 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<Node> cells = robot.lookup(".gallery-cell").queryAll();
+        List<ImageView> heat = cells.stream().map(c -> (GalleryCell) c)
+                .filter(c -> c.getItem() != null && c.getItem().isFlagged())
+                .map(c -> (ImageView) c.lookup(".photo-frame").lookupAll("ImageView").toArray()[1]).toList();
+        assertFalse(heat.isEmpty());
+        for (ImageView v : heat) {
+            assertNotNull(v.getImage(), "flagged thumbnails carry a heatmap");
+            assertEquals(vm.gallery().overlayOpacityProperty().get(), v.getOpacity(), 1e-9);
+        }
+        Slider opacity = robot.lookup("#overlayOpacity").queryAs(Slider.class);
+        robot.interact(() -> opacity.setValue(0.25));
+        assertEquals(0.25, heat.get(0).getOpacity(), 1e-9);
+        robot.clickOn("#overlayToggle");
+        assertFalse(heat.get(0).isVisible());
+        assertFalse(vm.gallery().overlayVisibleProperty().get());
+    }
+
+    @Test
+    void enterOnTheGalleryOpensTheDetailAndArrowsStep(FxRobot robot) throws Exception {
+        load(robot, 3, 3);
+        GridView<ImageItem> grid = robot.lookup("#gallery").queryAs(GridView.class);
+        Node firstCell = robot.lookup(".gallery-cell").queryAll().stream()
+                .filter(c -> ((GalleryCell) c).getItem() == grid.getItems().get(0)).findFirst().orElseThrow();
+        robot.clickOn(firstCell);
+        ImageItem first = vm.gallery().selectedProperty().get();
+        assertEquals(grid.getItems().get(0), first);
+        robot.type(KeyCode.RIGHT);
+        assertEquals(grid.getItems().get(1), vm.gallery().selectedProperty().get());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(grid.getItems().get(1), vm.detail().itemProperty().get());
+        assertNull(vm.detail().problemProperty().get());
+        assertNotNull(vm.detail().imagesProperty().get());
+        assertEquals(ImageSet.TEST, vm.gallery().shownSetProperty().get());
+    }
+}
