@@ -2,6 +2,7 @@ package org.ssaeinspector.app.task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -36,7 +37,12 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
             onFailure.accept(task.getException());
         });
         onUi(() -> active.add(state));
-        (lane == Lane.ENGINE ? engine : io).execute(task);
+        try {
+            (lane == Lane.ENGINE ? engine : io).execute(task);
+        } catch (RejectedExecutionException e) {
+            // Shut down: the app is closing and nobody waits for this work.
+            onUi(() -> finish(state));
+        }
         return state;
     }
 

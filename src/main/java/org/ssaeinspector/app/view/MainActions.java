@@ -141,6 +141,11 @@ final class MainActions {
         return withExtension(f.toPath(), ModelFile.EXTENSION);
     }
 
+    /** The wizard last opened (tests drive it). */
+    TrainingWizard currentWizard() {
+        return wizard;
+    }
+
     void export() {
         new ExportDialog(stage, vm).showAndExport();
     }

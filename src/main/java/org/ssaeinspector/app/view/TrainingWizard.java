@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -80,12 +79,18 @@ final class TrainingWizard {
         wizard.setFlow(new Wizard.LinearFlow(imagesPage, settingsPage, trainingPage, donePage));
         Dialog<ButtonType> dialog = wizard.getDialog();
         dialog.setResizable(true);
+        // Cancel button and Escape come as a dialog close request; the window's X as a window
+        // close request, which the dialog cannot veto: both ask while training runs.
         dialog.setOnCloseRequest(e -> {
-            if (vm.isRunning() && !closingConfirmed && !prompts.confirm("Training in progress",
-                    "Stop the training and close? The model trained so far is discarded.")) {
+            if (!mayClose(prompts)) {
                 e.consume();
             }
         });
+        dialog.setOnShown(e -> window().addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, we -> {
+            if (!mayClose(prompts)) {
+                we.consume();
+            }
+        }));
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ButtonType.FINISH && useModel.isSelected()) {
                 vm.apply();
@@ -106,6 +111,7 @@ final class TrainingWizard {
             }
         };
         p.setHeaderText(title);
+        p.setGraphic(Icons.of(MaterialDesignS.SCHOOL_OUTLINE, 36));
         p.setContent(content);
         p.setPrefSize(760, 560);
         p.getStylesheets().add(MainWindow.STYLESHEET);
@@ -123,12 +129,26 @@ final class TrainingWizard {
                 vm.start();
             }
             w.invalidProperty().bind(vm.stateProperty().isNotEqualTo(State.DONE));
+            // The wizard manages the buttons' disable state itself: veto the action instead.
             page.getButtonTypes().stream().filter(b -> b.getButtonData() == ButtonBar.ButtonData.BACK_PREVIOUS)
-                    .findFirst().map(page::lookupButton).ifPresent(b -> b.disableProperty().bind(
-                            vm.stateProperty().isEqualTo(State.RUNNING)));
+                    .findFirst().map(page::lookupButton).ifPresent(b -> b.addEventFilter(
+                            javafx.event.ActionEvent.ACTION, e -> {
+                                if (vm.isRunning()) {
+                                    e.consume();
+                                }
+                            }));
         } else {
             w.invalidProperty().set(false);
         }
+    }
+
+    private boolean mayClose(UserPrompts prompts) {
+        if (!vm.isRunning() || closingConfirmed) {
+            return true;
+        }
+        closingConfirmed = prompts.confirm("Training in progress",
+                "Stop the training and close? The model trained so far is discarded.");
+        return closingConfirmed;
     }
 
     // ---- page 1
@@ -316,6 +336,7 @@ final class TrainingWizard {
         bar.setId("trainingProgress");
         bar.progressProperty().bind(vm.fractionProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label phase = new Label();
         phase.setId("trainingPhase");
         phase.textProperty().bind(vm.phaseProperty());
@@ -350,6 +371,7 @@ final class TrainingWizard {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
+        chart.setMinHeight(150);
         XYChart.Series<Number, Number> loss = new XYChart.Series<>();
         chart.getData().add(loss);
         vm.lossPoints().addListener((ListChangeListener<LossPoint>) c -> {
@@ -407,7 +429,6 @@ final class TrainingWizard {
         VBox box = new VBox(12, new HBox(10, threshold, new Label("calibrated threshold")), about, retarget,
                 saveRow, error, useModel);
         box.getStyleClass().add("wizard-page");
-        box.setPadding(new Insets(4));
         return box;
     }
 
@@ -417,7 +438,7 @@ final class TrainingWizard {
         }
         var h = o.model().header();
         var s = o.summary();
-        return "Trained " + s.steps() + " steps (" + s.epochs() + " epochs) in "
+        return "Trained " + s.steps() + " steps (" + s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") + ") in "
                 + Format.duration(java.time.Duration.ofMillis((long) (s.seconds() * 1000))) + " on " + s.device()
                 + (s.cancelled() ? ", stopped early" : "") + ". "
                 + h.heldOutCount() + " good images were held out to calibrate the scores; the threshold rejects "

@@ -89,6 +89,7 @@ public final class TrainingWizardViewModel {
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ObservableList<LossPoint> lossPoints = FXCollections.observableArrayList();
     private long lossStride = 1;
+    private boolean stepsSeen;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     // Page 4
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -140,11 +141,17 @@ public final class TrainingWizardViewModel {
     /** Asks the engine which GPUs it sees (engine lane; this also starts the engine early). */
     public void detectDevices() {
         runner.submit(Lane.ENGINE, "Detecting devices", ctx -> engine.gpuNames(), names -> {
-            devices.setAll(DeviceOption.CPU);
+            DeviceOption chosen = device.get();
+            List<DeviceOption> options = new java.util.ArrayList<>(List.of(DeviceOption.CPU));
             for (String n : names) {
-                devices.add(new DeviceOption(n, org.ssaeinspector.model.DeviceChoice.GPU));
+                options.add(new DeviceOption(n, org.ssaeinspector.model.DeviceChoice.GPU));
             }
-        }, e -> devices.setAll(DeviceOption.CPU));
+            devices.setAll(options);
+            device.set(options.contains(chosen) ? chosen : DeviceOption.CPU);
+        }, e -> {
+            devices.setAll(DeviceOption.CPU);
+            device.set(DeviceOption.CPU);
+        });
     }
 
     /** The settings as chosen; throws IllegalArgumentException with a readable message if invalid. */
@@ -183,6 +190,7 @@ public final class TrainingWizardViewModel {
         error.set(null);
         lossPoints.clear();
         lossStride = 1;
+        stepsSeen = false;
         fraction.set(-1);
         phase.set("Starting");
         stopRequested.set(false);
@@ -240,6 +248,10 @@ public final class TrainingWizardViewModel {
         }
         if (p == null) {
             return;
+        }
+        if (!stepsSeen) {
+            stepsSeen = true;
+            phase.set("Training");
         }
         fraction.set(p.fraction());
         elapsedText.set(Format.duration(p.elapsed()));

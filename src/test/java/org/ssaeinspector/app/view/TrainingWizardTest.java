@@ -1,0 +1,180 @@
+package org.ssaeinspector.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.app.fakes.FakeEngineService;
+import org.ssaeinspector.app.fakes.Fixtures;
+import org.ssaeinspector.app.fakes.RecordingPrompts;
+import org.ssaeinspector.app.fakes.TestImages;
+import org.ssaeinspector.app.task.FxBackgroundRunner;
+import org.ssaeinspector.app.viewmodel.MainViewModel;
+import org.ssaeinspector.model.PartKind;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The wizard's pages with real background threads: progress, responsiveness, cancel, finish. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingWizardTest {
+    @TempDir
+    static Path tmp;
+    FakeEngineService engine = new FakeEngineService();
+    RecordingPrompts prompts = new RecordingPrompts();
+    FxBackgroundRunner runner = new FxBackgroundRunner();
+    MainViewModel vm;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        vm = Fixtures.main(engine, runner, prompts);
+        window = new MainWindow(vm, stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runner.close();
+    }
+
+    private TrainingWizard openWizard(FxRobot robot, int goodImages) throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("w" + goodImages), goodImages, 4, 4, 48);
+        robot.interact(() -> window.handleDrop(List.of(data.toFile()), null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.project().items().size() == goodImages + 8);
+        engine.trainingSteps = 400;
+        engine.beforeStep = s -> sleep(25);
+        robot.interact(() -> window.actions().train());
+        TrainingWizard w = window.actions().currentWizard();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !((VBox) robot.lookup("#imageFindings")
+                .queryAs(VBox.class)).getChildren().isEmpty() && !findings(robot).startsWith("Checking"));
+        return w;
+    }
+
+    private static String findings(FxRobot robot) {
+        VBox box = robot.lookup("#imageFindings").queryAs(VBox.class);
+        return box.getChildren().stream().map(n -> n instanceof Label l ? l.getText() : "").reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static Button button(TrainingWizard w, ButtonBar.ButtonData data) {
+        DialogPane pane = w.wizard().getDialog().getDialogPane();
+        ButtonType type = pane.getButtonTypes().stream().filter(b -> b.getButtonData() == data).findFirst().orElseThrow();
+        return (Button) pane.lookupButton(type);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void walksThroughAllPagesAndUsesTheModel(FxRobot robot) throws Exception {
+        TrainingWizard w = openWizard(robot, 6);
+        assertTrue(findings(robot).contains("Only 6 usable good images"), findings(robot));
+        assertEquals(6, robot.lookup("#previewStrip").queryAs(javafx.scene.layout.HBox.class).getChildren().size());
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-1-images");
+
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        assertSame(w.settingsPage, w.wizard().getDialog().getDialogPane());
+        robot.clickOn("#kindTexture");
+        assertEquals("CPU", robot.lookup("#device").queryComboBox().getValue().toString());
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-2-settings");
+
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        assertSame(w.trainingPage, w.wizard().getDialog().getDialogPane());
+        ProgressBar bar = robot.lookup("#trainingProgress").queryAs(ProgressBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getProgress() > 0.1);
+        assertTrue(button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled(), "no next while training");
+        // The UI thread stays free while the engine thread trains.
+        long t0 = System.nanoTime();
+        robot.interact(() -> { });
+        assertTrue(System.nanoTime() - t0 < 500_000_000L, "UI thread answers within half a second");
+        LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
+        assertFalse(chart.getData().get(0).getData().isEmpty(), "live loss chart");
+        assertTrue(robot.lookup("#trainingEta").queryAs(Label.class).getText().startsWith("About "));
+        assertTrue(bar.isVisible() && bar.getWidth() > 200 && bar.getHeight() > 5, "progress bar laid out: " + bar.getLayoutBounds());
+        assertEquals("Training", robot.lookup("#trainingPhase").queryAs(Label.class).getText());
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-3-training");
+
+        robot.clickOn("#stopTraining");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
+        assertTrue(robot.lookup("#trainingPhase").queryAs(Label.class).getText().startsWith("Stopped early after"));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        assertSame(w.donePage, w.wizard().getDialog().getDialogPane());
+        assertFalse(robot.lookup("#resultThreshold").queryAs(Label.class).getText().isBlank());
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
+
+        robot.clickOn(button(w, ButtonBar.ButtonData.FINISH));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.project().model() != null
+                && vm.project().scoredTestCountProperty().get() == 8);
+        assertFalse(w.isShowing());
+        assertEquals(PartKind.TEXTURE, vm.project().model().header().kind());
+        assertTrue(vm.project().model().header().training().cancelled());
+        assertFalse(vm.trainingRunningProperty().get());
+        assertTrue(engine.threads.get(0).startsWith("ssae-engine"), "training ran on the engine thread");
+    }
+
+    @Test
+    void closingWhileTrainingAsksFirst(FxRobot robot) throws Exception {
+        TrainingWizard w = openWizard(robot, 4);
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        ProgressBar bar = robot.lookup("#trainingProgress").queryAs(ProgressBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getProgress() > 0.05);
+        assertTrue(vm.trainingRunningProperty().get());
+        Window dialogWindow = w.window();
+        prompts.confirmAnswer = false;
+        robot.interact(() -> dialogWindow.fireEvent(new WindowEvent(dialogWindow, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertEquals(1, prompts.confirmations.size());
+        assertTrue(prompts.confirmations.get(0).startsWith("Training in progress"));
+        assertTrue(w.isShowing(), "the user said no: training goes on");
+        prompts.confirmAnswer = true;
+        robot.interact(() -> dialogWindow.fireEvent(new WindowEvent(dialogWindow, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.isShowing());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.trainingRunningProperty().get());
+        assertEquals(null, vm.project().model(), "a closed wizard leaves the project's model alone");
+    }
+
+    @Test
+    void quittingTheMainWindowDuringTrainingAsks(FxRobot robot) throws Exception {
+        TrainingWizard w = openWizard(robot, 4);
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.trainingRunningProperty().get());
+        prompts.confirmAnswer = false;
+        boolean[] closed = new boolean[1];
+        robot.interact(() -> closed[0] = window.actions().confirmQuit());
+        assertFalse(closed[0]);
+        assertTrue(prompts.confirmations.get(0).startsWith("Training in progress"));
+        prompts.confirmAnswer = true;
+        robot.interact(() -> closed[0] = window.actions().confirmQuit());
+        assertTrue(closed[0]);
+        assertFalse(w.isShowing());
+        assertNotNull(w);
+    }
+}
