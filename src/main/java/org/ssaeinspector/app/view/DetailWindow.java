@@ -135,7 +135,8 @@ final class DetailWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1100, screen.getWidth()), Math.min(760, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.STYLESHEET);
-        scene.setOnKeyPressed(e -> {
+        // A filter, so the arrows page through images whichever control has the focus.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             KeyCode k = e.getCode();
             if (k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN || k == KeyCode.SPACE) {
                 vm.step(1);
@@ -246,10 +247,10 @@ final class DetailWindow {
         for (DefectRegion r : regions) {
             Rectangle box = new Rectangle(r.x(), r.y(), r.width(), r.height());
             box.getStyleClass().add("region-box");
-            DetailImages d = vm.imagesProperty().get();
-            box.setStrokeWidth(d == null ? 2 : Math.max(2, Math.max(d.width(), d.height()) / 300.0));
+            // Two screen pixels wide at any zoom.
+            box.strokeWidthProperty().bind(Bindings.divide(2.0, zoom.zoomProperty()));
             boxes.getChildren().add(box);
-            rows.add(String.format(Locale.ROOT, "%d. %d×%d at (%d, %d), %d px, peak %s", n++, r.width(), r.height(),
+            rows.add(String.format(Locale.ROOT, "#%d  %d×%d at %d, %d\n     %d px · peak %s", n++, r.width(), r.height(),
                     r.x(), r.y(), r.areaPx(), Format.score(r.peak())));
         }
         regionList.setItems(FXCollections.observableArrayList(rows));

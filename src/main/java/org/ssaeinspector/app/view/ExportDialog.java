@@ -59,9 +59,14 @@ final class ExportDialog {
         });
         Label where = new Label();
         where.getStyleClass().add("muted");
-        where.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> heatmaps.isSelected()
-                && !file.getText().isBlank() ? "Heatmaps go to " + ExportViewModel.heatmapFolder(Path.of(file.getText()))
-                : "", heatmaps.selectedProperty(), file.textProperty()));
+        where.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            try {
+                return heatmaps.isSelected() && !file.getText().isBlank()
+                        ? "Heatmaps go to " + ExportViewModel.heatmapFolder(Path.of(file.getText().trim())) : "";
+            } catch (java.nio.file.InvalidPathException e) {
+                return "Not a valid file name.";
+            }
+        }, heatmaps.selectedProperty(), file.textProperty()));
         where.setWrapText(true);
         VBox content = new VBox(10, flagged, all, heatmaps, new HBox(6, file, browse), where);
         content.setPadding(new Insets(10));

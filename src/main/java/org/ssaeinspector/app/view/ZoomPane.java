@@ -102,6 +102,11 @@ final class ZoomPane extends Pane {
         return scale.getX();
     }
 
+    /** Screen pixels per image pixel. */
+    javafx.beans.property.ReadOnlyDoubleProperty zoomProperty() {
+        return scale.xProperty();
+    }
+
     Bounds viewBounds() {
         return content.getBoundsInParent();
     }

@@ -56,9 +56,10 @@ public final class ExportViewModel {
 
     /** The folder the heatmap PNGs go to: {@code <csv name>-heatmaps} beside the CSV. */
     public static Path heatmapFolder(Path csv) {
-        String n = csv.getFileName().toString();
+        String n = csv.getFileName() == null ? "report" : csv.getFileName().toString();
         int dot = n.lastIndexOf('.');
-        return csv.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + "-heatmaps");
+        String folder = (dot > 0 ? n.substring(0, dot) : n) + "-heatmaps";
+        return csv.getFileName() == null ? csv.resolve(folder) : csv.resolveSibling(folder);
     }
 
     public List<ImageItem> chosen(Scope scope) {
