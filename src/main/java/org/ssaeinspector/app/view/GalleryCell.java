@@ -1,12 +1,14 @@
 package org.ssaeinspector.app.view;
 
 import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.css.PseudoClass;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,6 +34,8 @@ import org.ssaeinspector.app.viewmodel.ThumbnailCache;
  */
 final class GalleryCell extends GridCell<ImageItem> {
     static final double PHOTO = 150;
+    private static final PseudoClass FLAGGED = PseudoClass.getPseudoClass("flagged");
+    private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
 
     private final GalleryViewModel gallery;
     private final ThumbnailCache thumbnails;
@@ -44,11 +48,19 @@ final class GalleryCell extends GridCell<ImageItem> {
     private final FontIcon labelIcon = Icons.of(MaterialDesignC.CHECK_CIRCLE, 13);
     private final StackPane frame;
     private final Region ring = new Region();
-    private final InvalidationListener itemChanged = o -> refresh();
-    private final InvalidationListener scaleChanged = o -> paintHeat();
+    private final Tooltip frameTip = new Tooltip();
+    private final Tooltip labelTip = new Tooltip();
+    // Separate listeners so that a threshold move (flags) touches only the badge, never the
+    // tooltips or the heat image: at 10,000 images every microsecond per cell counts.
+    private final InvalidationListener verdictChanged = o -> showVerdict();
+    private final InvalidationListener previewChanged = o -> paintHeat();
+    private final InvalidationListener labelChanged = o -> showLabel();
+    private final InvalidationListener problemChanged = o -> showProblem();
     private ImageItem shown;
     private double photoWidth = PHOTO;
     private double photoHeight = PHOTO;
+    private WritableImage heatImage;
+    private boolean listening;
 
     GalleryCell(GalleryViewModel gallery, ThumbnailCache thumbnails) {
         this.gallery = gallery;
@@ -77,17 +89,20 @@ final class GalleryCell extends GridCell<ImageItem> {
         StackPane.setMargin(badge, new Insets(0, 5, 5, 0));
         StackPane.setAlignment(flag, Pos.TOP_RIGHT);
         StackPane.setMargin(flag, new Insets(5, 6, 0, 0));
+        Tooltip.install(frame, frameTip);
+        Tooltip.install(labelIcon, labelTip);
         name.setMaxWidth(PHOTO - 24);
         HBox.setHgrow(name, Priority.ALWAYS);
         HBox caption = new HBox(labelIcon, name);
         caption.getStyleClass().add("caption");
-        VBox box = new VBox(frame, caption);
-        setGraphic(null);
+        graphicBox = new VBox(frame, caption);
+        graphicBox.setPrefWidth(PHOTO);
+        // Unmanaged: a new badge text lays out this cell only, not the whole grid.
+        graphicBox.setManaged(false);
+        graphicBox.setVisible(false);
         setText(null);
+        setGraphic(graphicBox);
         setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-        box.setPrefWidth(PHOTO);
-        graphicBox = box;
-        gallery.colourScaleProperty().addListener(new WeakInvalidationListener(scaleChanged));
     }
 
     private final VBox graphicBox;
@@ -95,37 +110,60 @@ final class GalleryCell extends GridCell<ImageItem> {
     @Override
     protected void updateItem(ImageItem item, boolean empty) {
         super.updateItem(item, empty);
-        if (shown != null) {
-            shown.flaggedProperty().removeListener(itemChanged);
-            shown.previewProperty().removeListener(itemChanged);
-            shown.labelProperty().removeListener(itemChanged);
-            shown.problemProperty().removeListener(itemChanged);
-        }
-        shown = empty ? null : item;
-        if (shown == null) {
-            setGraphic(null);
+        ImageItem next = empty ? null : item;
+        if (next == shown && listening) {
             return;
         }
-        shown.flaggedProperty().addListener(itemChanged);
-        shown.previewProperty().addListener(itemChanged);
-        shown.labelProperty().addListener(itemChanged);
-        shown.problemProperty().addListener(itemChanged);
-        setGraphic(graphicBox);
+        if (listening) {
+            shown.flaggedProperty().removeListener(verdictChanged);
+            shown.scoreProperty().removeListener(verdictChanged);
+            shown.previewProperty().removeListener(previewChanged);
+            shown.labelProperty().removeListener(labelChanged);
+            shown.problemProperty().removeListener(problemChanged);
+            listening = false;
+        }
+        if (next == null) {
+            // The grid empties and refills every cell on each of its layout passes: keep the
+            // pictures so that getting the same item back costs nothing.
+            graphicBox.setVisible(false);
+            return;
+        }
+        next.flaggedProperty().addListener(verdictChanged);
+        next.scoreProperty().addListener(verdictChanged);
+        next.previewProperty().addListener(previewChanged);
+        next.labelProperty().addListener(labelChanged);
+        next.problemProperty().addListener(problemChanged);
+        listening = true;
+        graphicBox.setVisible(true);
+        boolean same = next == shown;
+        shown = next;
+        showVerdict();
+        if (same) {
+            return;
+        }
         photo.setImage(null);
-        ImageItem requested = shown;
-        thumbnails.request(requested.path(), t -> {
-            if (shown == requested) {
+        name.setText(next.name());
+        thumbnails.request(next.path(), t -> {
+            if (shown == next) {
                 showThumbnail(t);
             }
         });
-        refresh();
+        showLabel();
+        showProblem();
+        paintHeat();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        graphicBox.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     private void showThumbnail(Thumbnail t) {
         if (t.isBroken()) {
             photo.setImage(null);
             problem.setVisible(true);
-            Tooltip.install(frame, new Tooltip(t.problem()));
+            frameTip.setText(shown.path() + "\n" + t.problem());
             return;
         }
         photo.setImage(FxImages.of(t.argb(), t.width(), t.height()));
@@ -137,36 +175,57 @@ final class GalleryCell extends GridCell<ImageItem> {
         ring.setMaxSize(photoWidth, photoHeight);
     }
 
-    private void refresh() {
+    private void showVerdict() {
         ImageItem i = shown;
         if (i == null) {
             return;
         }
-        name.setText(i.name());
-        String problemText = i.problemProperty().get();
-        problem.setVisible(problemText != null);
-        Tooltip.install(frame, new Tooltip(i.path() + (problemText != null ? "\n" + problemText : "")));
-        badge.getStyleClass().removeAll("flagged", "passed");
+        boolean flagged = i.isFlagged();
+        badge.setVisible(i.isScored());
         if (i.isScored()) {
             badge.setText(Format.score(i.score()));
-            badge.getStyleClass().add(i.isFlagged() ? "flagged" : "passed");
-            badge.setVisible(true);
-        } else {
-            badge.setVisible(false);
         }
-        flag.setVisible(i.isFlagged());
-        ring.setVisible(i.isFlagged());
+        // Pseudo-classes, not style classes: a state change without a full CSS pass.
+        badge.pseudoClassStateChanged(FLAGGED, i.isScored() && flagged);
+        badge.pseudoClassStateChanged(PASSED, i.isScored() && !flagged);
+        flag.setVisible(flagged);
+        ring.setVisible(flagged);
+    }
+
+    private void showLabel() {
+        ImageItem i = shown;
+        if (i == null) {
+            return;
+        }
         org.ssaeinspector.dataset.Label label = i.label();
         boolean defective = label == org.ssaeinspector.dataset.Label.DEFECTIVE;
         labelIcon.setVisible(label != org.ssaeinspector.dataset.Label.UNKNOWN);
         labelIcon.setIconCode(defective ? MaterialDesignA.ALERT_OCTAGON : MaterialDesignC.CHECK_CIRCLE);
         labelIcon.setIconColor(javafx.scene.paint.Color.web(defective ? "#d93a2b" : "#2e9e5b"));
-        Tooltip.install(labelIcon, new Tooltip((i.manualLabelProperty().get() != null ? "Labelled by hand: "
-                : "Label from folder: ") + label.csvValue()));
-        paintHeat();
+        labelTip.setText((i.manualLabelProperty().get() != null ? "Labelled by hand: " : "Label from folder: ")
+                + label.csvValue());
     }
 
-    private void paintHeat() {
+    private void showProblem() {
+        ImageItem i = shown;
+        if (i == null) {
+            return;
+        }
+        String problemText = i.problemProperty().get();
+        problem.setVisible(problemText != null);
+        frameTip.setText(i.path() + (problemText != null ? "\n" + problemText : ""));
+    }
+
+    ImageView heatView() {
+        return heat;
+    }
+
+    Label badge() {
+        return badge;
+    }
+
+    /** Repaints the overlay (the gallery calls this on the cells on screen when the colours change). */
+    void paintHeat() {
         ImageItem i = shown;
         MapPreview p = i == null ? null : i.previewProperty().get();
         ColourScale scale = gallery.colourScaleProperty().getValue();
@@ -174,7 +233,14 @@ final class GalleryCell extends GridCell<ImageItem> {
             heat.setImage(null);
             return;
         }
-        heat.setImage(FxImages.of(scale.paint(p.values()), p.width(), p.height()));
+        if (heatImage == null || heatImage.getWidth() != p.width() || heatImage.getHeight() != p.height()) {
+            heatImage = new WritableImage(p.width(), p.height());
+        }
+        heatImage.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(),
+                scale.paint(p.values()), 0, p.width());
+        if (heat.getImage() != heatImage) {
+            heat.setImage(heatImage);
+        }
         heat.setFitWidth(photoWidth);
         heat.setFitHeight(photoHeight);
     }

@@ -97,6 +97,13 @@ final class GalleryView extends BorderPane {
             }
             e.consume();
         });
+        // New threshold, new colours: repaint the overlays of the cells on screen only (cells the
+        // grid has dropped would otherwise keep listening and repainting).
+        vm.colourScaleProperty().addListener(o -> {
+            for (javafx.scene.Node n : grid.lookupAll(".gallery-cell")) {
+                ((GalleryCell) n).paintHeat();
+            }
+        });
         empty.getStyleClass().add("muted");
         empty.setWrapText(true);
         empty.setMaxWidth(420);

@@ -13,6 +13,8 @@ final class HeatmapLegend extends HBox {
     private final ImageView bar = new ImageView();
     private final Label low = new Label();
     private final Label high = new Label();
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private javafx.scene.image.WritableImage image;
 
     HeatmapLegend(ObservableValue<ColourScale> scale) {
         getStyleClass().add("legend-bar");
@@ -39,12 +41,16 @@ final class HeatmapLegend extends HBox {
                 px[y * WIDTH + x] = mark ? 0xFF000000 : c;
             }
         }
-        bar.setImage(FxImages.of(px, WIDTH, h));
+        if (image == null) {
+            image = new javafx.scene.image.WritableImage(WIDTH, h);
+            bar.setImage(image);
+            javafx.scene.control.Tooltip.install(bar, tip);
+        }
+        image.getPixelWriter().setPixels(0, 0, WIDTH, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, WIDTH);
         low.setText(Format.score(s.low()));
         high.setText(Format.score(s.high()));
-        javafx.scene.control.Tooltip.install(bar, new javafx.scene.control.Tooltip(
-                "Colour anchored to the threshold " + Format.score(s.threshold())
-                        + ": the same colour means the same evidence on every image."));
+        tip.setText("Colour anchored to the threshold " + Format.score(s.threshold())
+                + ": the same colour means the same evidence on every image.");
     }
 
     private static int blendOnWhite(int argb) {

@@ -56,11 +56,13 @@ final class ProjectSidebar extends VBox {
         VBox card = new VBox();
         card.getStyleClass().add("model-card");
         card.setId("modelCard");
-        Runnable showModel = () -> fillCard(card, p.model(), vm.modelTextBinding().get(),
-                p.thresholdProperty().get());
+        Label inUse = new Label();
+        inUse.getStyleClass().add("muted");
+        inUse.textProperty().bind(Bindings.createStringBinding(() -> "Threshold in use "
+                + Format.score(p.thresholdProperty().get()), p.thresholdProperty()));
+        Runnable showModel = () -> fillCard(card, p.model(), vm.modelTextBinding().get(), inUse);
         p.modelProperty().addListener(o -> showModel.run());
         p.modelFileProperty().addListener(o -> showModel.run());
-        p.thresholdProperty().addListener(o -> showModel.run());
         showModel.run();
         Button trainButton = new Button("Train model…", Icons.of(MaterialDesignS.SCHOOL_OUTLINE, Icons.MENU));
         trainButton.setId("trainButton");
@@ -78,7 +80,7 @@ final class ProjectSidebar extends VBox {
         getChildren().addAll(projectTitle, training, test, modelTitle, card, trainButton, open, spacer, hint);
     }
 
-    private static void fillCard(VBox card, ModelHandle m, String text, double threshold) {
+    private static void fillCard(VBox card, ModelHandle m, String text, Label inUse) {
         card.getChildren().clear();
         if (m == null) {
             Label none = new Label("No model yet");
@@ -98,7 +100,7 @@ final class ProjectSidebar extends VBox {
                         + (h.training().cancelled() ? " (stopped early)" : "")),
                 line("Calibrated threshold " + Format.score(h.threshold()) + " at "
                         + Format.percent(h.targetFalseRejectRate()) + " FRR"),
-                line("Threshold in use " + Format.score(threshold)),
+                inUse,
                 line("Runs on " + m.deviceName()));
     }
 

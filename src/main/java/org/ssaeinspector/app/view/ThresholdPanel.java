@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -38,7 +39,9 @@ final class ThresholdPanel extends VBox {
     private final TextField field = new TextField();
     private final LineChart<Number, Number> roc;
     private final XYChart.Series<Number, Number> curve = new XYChart.Series<>();
-    private final XYChart.Data<Number, Number> point = new XYChart.Data<>(0, 0);
+    /** The operating point sits over the chart, not in it: moving it must not re-lay out 2,000 points. */
+    private final Circle point = new Circle(6, javafx.scene.paint.Color.web("#d93a2b"));
+    private final javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane(point);
     private final Label noRoc = new Label();
     private final HistogramView histogram = new HistogramView();
     private final Label tpr = value();
@@ -145,17 +148,16 @@ final class ThresholdPanel extends VBox {
         roc.setPrefHeight(260);
         XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
         diagonal.getData().addAll(List.of(new XYChart.Data<>(0, 0), new XYChart.Data<>(1, 1)));
-        XYChart.Series<Number, Number> operating = new XYChart.Series<>();
-        Circle dot = new Circle(6, javafx.scene.paint.Color.web("#d93a2b"));
-        dot.setStroke(javafx.scene.paint.Color.WHITE);
-        dot.setStrokeWidth(2);
-        point.setNode(dot);
-        operating.getData().add(point);
-        roc.getData().addAll(List.of(curve, diagonal, operating));
+        point.setStroke(javafx.scene.paint.Color.WHITE);
+        point.setStrokeWidth(2);
+        point.setId("operatingPoint");
+        overlay.setMouseTransparent(true);
+        overlay.visibleProperty().bind(roc.visibleProperty());
+        roc.getData().addAll(List.of(curve, diagonal));
         noRoc.setWrapText(true);
         noRoc.getStyleClass().add("muted");
         noRoc.setMaxWidth(290);
-        StackPane rocBox = new StackPane(roc, noRoc);
+        StackPane rocBox = new StackPane(roc, overlay, noRoc);
         roc.visibleProperty().bind(vm.rocProperty().isNotNull());
         noRoc.visibleProperty().bind(vm.rocProperty().isNull());
 
@@ -177,6 +179,11 @@ final class ThresholdPanel extends VBox {
         vm.pixelAurocProperty().addListener(o -> pixelAuroc.setText(Format.ratio(vm.pixelAurocProperty().get())));
         vm.histogramProperty().addListener((o, a, b) -> histogram.setHistogram(b));
         vm.thresholdProperty().addListener(o -> histogram.setThreshold(vm.thresholdProperty().get()));
+        roc.needsLayoutProperty().addListener((o, was, now) -> {
+            if (!now) {
+                movePoint();
+            }
+        });
         showCurve(vm.rocProperty().get());
         showCounts(vm.confusionProperty().get());
         movePoint();
@@ -221,12 +228,22 @@ final class ThresholdPanel extends VBox {
     private void movePoint() {
         double px = vm.operatingFprProperty().get();
         double py = vm.operatingTprProperty().get();
-        boolean show = !Double.isNaN(px) && !Double.isNaN(py);
-        point.getNode().setVisible(show);
+        Node plot = roc.lookup(".chart-plot-background");
+        boolean show = !Double.isNaN(px) && !Double.isNaN(py) && plot != null && overlay.getScene() != null;
+        point.setVisible(show);
         if (show) {
-            point.setXValue(px);
-            point.setYValue(py);
+            NumberAxis x = (NumberAxis) roc.getXAxis();
+            NumberAxis y = (NumberAxis) roc.getYAxis();
+            javafx.geometry.Point2D origin = overlay.sceneToLocal(plot.localToScene(0, 0));
+            point.setCenterX(origin.getX() + x.getDisplayPosition(px));
+            point.setCenterY(origin.getY() + y.getDisplayPosition(py));
         }
+    }
+
+    /** The operating point in chart units (FPR, TPR), NaN when hidden. */
+    javafx.geometry.Point2D operatingPointValue() {
+        return point.isVisible() ? new javafx.geometry.Point2D(vm.operatingFprProperty().get(),
+                vm.operatingTprProperty().get()) : new javafx.geometry.Point2D(Double.NaN, Double.NaN);
     }
 
     private void showCounts(ConfusionCounts c) {
@@ -291,7 +308,7 @@ final class ThresholdPanel extends VBox {
         return roc;
     }
 
-    XYChart.Data<Number, Number> operatingPoint() {
+    Circle operatingPoint() {
         return point;
     }
 

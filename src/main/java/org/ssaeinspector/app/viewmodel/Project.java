@@ -47,8 +47,13 @@ public final class Project {
     private final ReadOnlyIntegerWrapper flaggedTestCount = new ReadOnlyIntegerWrapper(this, "flaggedTestCount");
     private final InvalidationListener labelChanged = o -> changed();
 
+    /** Scored items sorted by score, so a threshold move re-judges only the items it passes. */
+    private ImageItem[] byScore;
+    private double[] sortedScores;
+    private double judgedAt = Double.NaN;
+
     public Project() {
-        threshold.addListener(o -> judgeAll());
+        threshold.addListener(o -> judge());
     }
 
     public ObservableList<ImageItem> items() {
@@ -82,6 +87,7 @@ public final class Project {
             }
         }
         if (!added.isEmpty()) {
+            invalidateIndex();
             items.addAll(added);
             recount();
             changed();
@@ -94,6 +100,7 @@ public final class Project {
             (i.set() == ImageSet.TRAINING ? trainingPaths : testPaths).remove(i.path().toAbsolutePath().normalize());
             i.labelProperty().removeListener(labelChanged);
         }
+        invalidateIndex();
         items.removeAll(new HashSet<>(toRemove));
         recount();
         changed();
@@ -115,6 +122,7 @@ public final class Project {
         for (ImageItem i : items) {
             i.clearScore();
         }
+        invalidateIndex();
         model.set(handle);
         modelFile.set(fromFile);
         threshold.set(newThreshold);
@@ -128,6 +136,7 @@ public final class Project {
         for (ScoredItem s : scored) {
             s.item().setScored(s.score(), s.preview(), s.pixelMap(), t);
         }
+        invalidateIndex();
         recount();
         revision.set(revision.get() + 1);
     }
@@ -140,6 +149,31 @@ public final class Project {
     public record ScoredItem(ImageItem item, double score, MapPreview preview, float[] pixelMap) {
     }
 
+    private void judge() {
+        double t = threshold.get();
+        if (byScore == null || Double.isNaN(t) || Double.isNaN(judgedAt)) {
+            judgeAll();
+        } else {
+            // Only scores between the old and the new threshold change their verdict.
+            double lo = Math.min(judgedAt, t);
+            double hi = Math.max(judgedAt, t);
+            int from = firstAbove(lo);
+            int to = firstAbove(hi);
+            int delta = 0;
+            for (int k = from; k < to; k++) {
+                ImageItem i = byScore[k];
+                boolean was = i.isFlagged();
+                i.judge(t);
+                if (i.set() == ImageSet.TEST && was != i.isFlagged()) {
+                    delta += i.isFlagged() ? 1 : -1;
+                }
+            }
+            flaggedTestCount.set(flaggedTestCount.get() + delta);
+            judgedAt = t;
+        }
+        dirty.set(true);
+    }
+
     private void judgeAll() {
         double t = threshold.get();
         int flagged = 0;
@@ -150,7 +184,37 @@ public final class Project {
             }
         }
         flaggedTestCount.set(flagged);
-        dirty.set(true);
+        indexScores();
+        judgedAt = t;
+    }
+
+    private void indexScores() {
+        byScore = items.stream().filter(ImageItem::isScored)
+                .sorted(java.util.Comparator.comparingDouble(ImageItem::score)).toArray(ImageItem[]::new);
+        sortedScores = new double[byScore.length];
+        for (int k = 0; k < byScore.length; k++) {
+            sortedScores[k] = byScore[k].score();
+        }
+    }
+
+    /** Index of the first sorted score strictly above {@code v}. */
+    private int firstAbove(double v) {
+        int lo = 0;
+        int hi = sortedScores.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedScores[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void invalidateIndex() {
+        byScore = null;
+        judgedAt = Double.NaN;
     }
 
     private void recount() {

@@ -64,7 +64,11 @@ class MainWindowTest {
         assertTrue(robot.lookup("#statusModel").queryAs(Label.class).getText().startsWith("widget.ssae"));
         assertEquals("SSAE Inspector — widget *", window.stage().getTitle());
         assertTrue(robot.lookup(".gallery-cell").queryAll().size() > 4, "cells are laid out");
-        assertFalse(robot.lookup(".score-badge.flagged").queryAll().isEmpty(), "flagged badges are shown");
+        javafx.css.PseudoClass flagged = javafx.css.PseudoClass.getPseudoClass("flagged");
+        long redBadges = robot.lookup(".gallery-cell").queryAll().stream().map(c -> (GalleryCell) c)
+                .filter(c -> c.getItem() != null && c.badge().isVisible()
+                        && c.badge().getPseudoClassStates().contains(flagged)).count();
+        assertTrue(redBadges >= 4, "flagged badges are shown: " + redBadges);
         Screenshots.save(window.scene(), "main-window");
     }
 

@@ -80,8 +80,18 @@ class ThresholdAndGalleryTest {
         TextField field = robot.lookup("#thresholdField").queryAs(TextField.class);
         assertEquals(String.format(java.util.Locale.ROOT, "%.4f", middle), field.getText());
         assertEquals(3, grid.getItems().size(), "only scores above the threshold stay flagged");
-        assertEquals(3.0 / 8, panel().operatingPoint().getYValue().doubleValue(), 1e-9);
-        assertEquals(0.0, panel().operatingPoint().getXValue().doubleValue(), 1e-9);
+        assertEquals(3.0 / 8, panel().operatingPointValue().getY(), 1e-9);
+        assertEquals(0.0, panel().operatingPointValue().getX(), 1e-9);
+        // The dot sits where the chart draws (0, 3/8).
+        var chart = panel().roc();
+        Node plot = chart.lookup(".chart-plot-background");
+        var axisY = (javafx.scene.chart.NumberAxis) chart.getYAxis();
+        var axisX = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        var expected = plot.localToScene(axisX.getDisplayPosition(0.0), axisY.getDisplayPosition(3.0 / 8));
+        var dot = panel().operatingPoint();
+        var actual = dot.localToScene(dot.getCenterX(), dot.getCenterY());
+        assertEquals(expected.getX(), actual.getX(), 1.0);
+        assertEquals(expected.getY(), actual.getY(), 1.0);
         assertEquals("37.5 %", robot.lookup("#metric-tpr").queryAs(Label.class).getText());
         assertEquals(3, vm.project().flaggedTestCountProperty().get());
     }
@@ -133,7 +143,7 @@ class ThresholdAndGalleryTest {
         Set<Node> cells = robot.lookup(".gallery-cell").queryAll();
         List<ImageView> heat = cells.stream().map(c -> (GalleryCell) c)
                 .filter(c -> c.getItem() != null && c.getItem().isFlagged())
-                .map(c -> (ImageView) c.lookup(".photo-frame").lookupAll("ImageView").toArray()[1]).toList();
+                .map(GalleryCell::heatView).toList();
         assertFalse(heat.isEmpty());
         for (ImageView v : heat) {
             assertNotNull(v.getImage(), "flagged thumbnails carry a heatmap");
