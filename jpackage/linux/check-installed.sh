@@ -9,10 +9,13 @@
 # Every run of the app has no network (unshare -n where allowed) and a fresh HOME, so it also
 # shows that nothing is downloaded and that the natives land in ~/.ssae-inspector/djl.
 #
-# Usage: jpackage/linux/check-installed.sh [--no-build] [--deb FILE] [--app-image DIR]
-#   --no-build       use the .deb already in target/installer
-#   --deb FILE       check this .deb
-#   --app-image DIR  check an app-image folder instead of a package (skips the package checks)
+# Usage: jpackage/linux/check-installed.sh [--no-build] [--deb FILE] [--app-image DIR] [--system-install]
+#   --no-build        use the .deb already in target/installer
+#   --deb FILE        check this .deb
+#   --app-image DIR   check an app-image folder instead of a package (skips the package checks)
+#   --system-install  also install the .deb for real (apt-get, as root: runs its maintainer
+#                     scripts), check the menu entry, the .ssae association and
+#                     /usr/bin/ssae-inspector, then remove it again. Changes the machine: CI only.
 # Exits 0 when every check passed, 1 otherwise; each failure is printed as "FAIL: ...".
 set -uo pipefail
 
@@ -20,6 +23,7 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO" || exit 1
 
 BUILD=1
+SYSTEM_INSTALL=0
 DEB=""
 APP_IMAGE=""
 while [ $# -gt 0 ]; do
@@ -27,7 +31,8 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0 ;;
         --deb) DEB=$2; BUILD=0; shift ;;
         --app-image) APP_IMAGE=$(cd "$2" && pwd); BUILD=0; shift ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        --system-install) SYSTEM_INSTALL=1 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -144,19 +149,22 @@ APPDIR="$APP_IMAGE/lib/app"
 [ -x "$LAUNCHER" ] || { fail "no launcher in $APP_IMAGE/bin"; exit 1; }
 echo "launcher: $LAUNCHER"
 
-# Each run: fresh home, no network, no DJL settings from the caller.
+# Each run: fresh home, no network, no DJL settings from the caller. Java takes user.home from
+# the password database, not from $HOME, hence the -Duser.home (the JVM notes it on stderr).
 export HOME="$WORK/home"
 mkdir -p "$HOME"
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 unset DJL_CACHE_DIR ENGINE_CACHE_DIR DJL_OFFLINE PYTORCH_LIBRARY_PATH PYTORCH_VERSION PYTORCH_FLAVOR
 run_app() { "${OFFLINE[@]}" "$@"; }
 
 # --- version -------------------------------------------------------------------------------
 section "version"
 expected_version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$APPDIR"/*.cfg | head -1)
-version_out=$(run_app "$LAUNCHER" --version 2>&1)
+version_out=$(run_app "$LAUNCHER" --version 2>"$WORK/version.err")
 if [ "$version_out" = "SSAE Inspector $expected_version" ]; then
     pass "--version prints '$version_out'"
 else
+    cat "$WORK/version.err"
     fail "--version printed '$version_out', expected 'SSAE Inspector $expected_version'"
 fi
 
@@ -245,6 +253,42 @@ else
         fail "no ~/.ssae-inspector/djl after scoring (natives went elsewhere)"
     fi
     [ -e "$HOME/.djl.ai" ] && fail "DJL also wrote ~/.djl.ai"
+fi
+
+# --- system install (opt-in) -------------------------------------------------------------
+if [ "$SYSTEM_INSTALL" = 1 ]; then
+    section "system install"
+    if [ -z "${pkg:-}" ]; then
+        fail "--system-install needs a .deb (not --app-image)"
+    elif [ "$(id -u)" -ne 0 ]; then
+        fail "--system-install must run as root"
+    elif dpkg -s "$pkg" >/dev/null 2>&1; then
+        fail "$pkg is already installed on this machine; not touching it"
+    else
+        deb_abs=$(cd "$(dirname "$DEB")" && pwd)/$(basename "$DEB")
+        if (unset JAVA_TOOL_OPTIONS; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb_abs") > "$WORK/apt.log" 2>&1; then
+            pass "apt-get install ran the maintainer scripts"
+            out=$(env -u JAVA_TOOL_OPTIONS /usr/bin/$pkg --version 2>&1)
+            [ "$out" = "SSAE Inspector $expected_version" ] && pass "/usr/bin/$pkg --version" || fail "/usr/bin/$pkg --version printed '$out'"
+            ls /usr/share/applications/*"$pkg"*.desktop >/dev/null 2>&1 && pass "menu entry in /usr/share/applications" || fail "no menu entry in /usr/share/applications"
+            touch "$WORK/model.ssae"
+            type=$(xdg-mime query filetype "$WORK/model.ssae" 2>/dev/null)
+            [ "$type" = "application/x-ssae-model" ] && pass "a .ssae file is application/x-ssae-model" || fail ".ssae files are '$type'"
+            handler=$(xdg-mime query default application/x-ssae-model 2>/dev/null)
+            [[ "$handler" == *"$pkg"*.desktop ]] && pass ".ssae files open with $handler" || fail ".ssae files open with '$handler'"
+        else
+            tail -20 "$WORK/apt.log"
+            fail "apt-get install $DEB failed"
+        fi
+        if dpkg -s "$pkg" >/dev/null 2>&1; then
+            if dpkg -P "$pkg" > "$WORK/remove.log" 2>&1; then
+                [ -e "/usr/bin/$pkg" ] && fail "/usr/bin/$pkg left behind after removal" || pass "removed cleanly"
+            else
+                tail -20 "$WORK/remove.log"
+                fail "dpkg -P $pkg failed"
+            fi
+        fi
+    fi
 fi
 
 # --- summary -------------------------------------------------------------------------------
