@@ -58,7 +58,6 @@ public final class IconGenerator {
             images.put(size, image);
             Files.write(out.resolve(BASE + "-" + size + ".png"), png(image));
         }
-        Files.write(out.resolve(BASE + ".png"), png(images.get(256)));
         Files.write(out.resolve(BASE + ".ico"), ico(images));
         Files.write(out.resolve(BASE + ".icns"), icns(images));
         System.out.println("Wrote icons to " + out.toAbsolutePath());
