@@ -9,5 +9,6 @@ final class CommandRegistry {
 
     static void addSubcommands(CommandLine cli) {
         cli.addSubcommand(new TrainCommand());
+        cli.addSubcommand(new BenchmarkCommand());
     }
 }

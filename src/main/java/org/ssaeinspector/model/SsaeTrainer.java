@@ -22,6 +22,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.dataset.SkippedFile;
+import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.ResidualCalibration;
@@ -158,21 +159,13 @@ public final class SsaeTrainer {
         List<float[]> residuals = uncalibrated.residuals(calibrationImages);
         ResidualCalibration calibration = ResidualCalibration.fit(residuals, size, mode);
         double[] scores = ResidualCalibration.leaveOneOutScores(residuals, size, mode, sigma);
-        double threshold = thresholdForFalseRejectRate(scores, settings.targetFalseRejectRate());
+        double threshold = Thresholds.forFalseRejectRate(scores, settings.targetFalseRejectRate());
         List<Double> scoreList = new ArrayList<>();
         for (double s : scores) {
             scoreList.add(s);
         }
         ModelHeader header = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, scoreList, threshold);
         return new SsaeModel(djlModel, block, device, header, calibration);
-    }
-
-    /** Flags at most {@code rate} of the good images under the rule "flag when score > threshold". */
-    static double thresholdForFalseRejectRate(double[] goodScores, double rate) {
-        double[] sorted = goodScores.clone();
-        java.util.Arrays.sort(sorted);
-        int allowed = (int) Math.floor(rate * sorted.length);
-        return sorted[sorted.length - 1 - Math.min(allowed, sorted.length - 1)];
     }
 
     private static ModelHeader header(TrainingSettings settings, int channels, ResidualCalibration.Mode mode, double sigma,
