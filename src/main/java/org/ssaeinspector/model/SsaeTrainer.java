@@ -24,7 +24,6 @@ import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
-import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.UserFacingException;
@@ -48,23 +47,18 @@ public final class SsaeTrainer {
                                 BooleanSupplier cancelled) {
         DjlRuntime.configure();
         listener.onMessage("Loading " + goodImages.size() + " images");
-        List<SkippedFile> skipped = new ArrayList<>();
-        List<ImageLoader.LoadedImage> loaded = ImageLoader.loadAll(goodImages, skipped);
+        TrainingImages data = TrainingImages.load(goodImages, settings.imageSize());
+        List<SkippedFile> skipped = data.skipped();
         for (SkippedFile s : skipped) {
             listener.onMessage("Skipped " + s);
         }
-        if (loaded.size() < 2) {
-            throw new UserFacingException("Training needs at least 2 readable good images; found " + loaded.size()
+        if (data.images().size() < 2) {
+            throw new UserFacingException("Training needs at least 2 readable good images; found " + data.images().size()
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " unreadable)") + ".");
         }
-        int channels = loaded.stream().allMatch(l -> l.image().channels() == 1) ? 1 : 3;
-        int size = settings.imageSize();
-        List<FloatImage> prepared = new ArrayList<>();
-        List<Path> usedPaths = new ArrayList<>();
-        for (ImageLoader.LoadedImage l : loaded) {
-            prepared.add(l.image().withChannels(channels).resize(size, size));
-            usedPaths.add(l.path());
-        }
+        int channels = data.channels();
+        List<FloatImage> prepared = data.images();
+        List<Path> usedPaths = data.paths();
         Split split = split(prepared, settings);
         if (split.heldOut.isEmpty()) {
             listener.onMessage("Too few images to hold some out: scores are calibrated on training images, "
