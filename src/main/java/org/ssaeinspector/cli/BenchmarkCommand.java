@@ -2,7 +2,9 @@ package org.ssaeinspector.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,8 +39,17 @@ final class BenchmarkCommand implements Callable<Integer> {
             "date", "data", "size", "width", "batch", "minutes", "steps", "ms/step", "image AUROC", "pixel AUROC",
             "AUPRO", "ms/image", "peak RSS MiB", "step GFLOP/s", "of conv peak", "machine"));
 
+    static final BenchmarkTable TIME_TO_QUALITY = new BenchmarkTable("Time to quality (CPU)", List.of(
+            "date", "data", "size", "width", "batch", "training min", "steps", "image AUROC", "pixel AUROC", "AUPRO",
+            "machine"));
+
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--checkpoints", split = ",", paramLabel = "MIN",
+            description = "Also evaluate after these training minutes (e.g. 2,5,10,20) and append each to the "
+                    + "time-to-quality table; the training clock stops during these evaluations.")
+    List<Double> checkpoints = List.of();
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder in MVTec layout.")
     Path data;
@@ -61,17 +72,26 @@ final class BenchmarkCommand implements Callable<Integer> {
         DataSet dataSet = DataSetScanner.scan(data);
         TrainCommand.warnSkipped(spec, dataSet);
         var out = spec.commandLine().getOut();
+        List<Duration> at = checkpoints.stream().map(m -> Duration.ofMillis((long) (m * 60_000))).toList();
+        List<List<String>> qualityRows = new ArrayList<>();
         TrainingResult result;
         try (ConsoleTrainingListener listener = new ConsoleTrainingListener(spec.commandLine().getErr())) {
-            result = new SsaeTrainer().train(dataSet.train(), settings, listener, () -> false);
+            result = new SsaeTrainer().train(dataSet.train(), settings, listener, () -> false, at,
+                    (time, steps, snapshot) -> {
+                        EvaluationSummary s = evaluate(snapshot, dataSet);
+                        listener.onMessage(String.format(Locale.ROOT,
+                                "After %.1f min (%d steps): image AUROC %s, pixel AUROC %s, AUPRO %s",
+                                time.toMillis() / 60000.0, steps, f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro())));
+                        qualityRows.add(qualityRow(settings, dataSet, time.toMillis() / 60000.0, steps, s));
+                    });
         }
         try (SsaeModel model = result.model()) {
             if (modelOut != null) {
                 ModelFile.save(model, modelOut);
             }
             out.println("Evaluating on " + dataSet.test().size() + " test images...");
-            EvaluationSummary summary = EvaluationSummary.of(
-                    new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> { }, () -> false));
+            EvaluationSummary summary = evaluate(model, dataSet);
+            qualityRows.add(qualityRow(settings, dataSet, result.summary().seconds() / 60, result.summary().steps(), summary));
             summary.lines().forEach(out::println);
             if (json != null) {
                 Json.write(summary, json);
@@ -93,12 +113,26 @@ final class BenchmarkCommand implements Callable<Integer> {
                     MachineInfo.describe());
             try {
                 TABLE.append(table, row);
+                for (List<String> q : qualityRows) {
+                    TIME_TO_QUALITY.append(table, q);
+                }
             } catch (IOException e) {
                 throw new UserFacingException(table + ": cannot append the benchmark row (" + e.getMessage() + ")", e);
             }
             out.println("Appended a row to " + table);
         }
         return 0;
+    }
+
+    private static EvaluationSummary evaluate(SsaeModel model, DataSet dataSet) {
+        return EvaluationSummary.of(new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> { }, () -> false));
+    }
+
+    private static List<String> qualityRow(TrainingSettings settings, DataSet dataSet, double minutes, long steps,
+                                           EvaluationSummary s) {
+        return List.of(LocalDate.now().toString(), dataSet.name(), Integer.toString(settings.imageSize()),
+                Integer.toString(settings.width()), Integer.toString(settings.batchSize()), f1(minutes),
+                Long.toString(steps), f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro()), MachineInfo.describe());
     }
 
     private static String f0(double v) {

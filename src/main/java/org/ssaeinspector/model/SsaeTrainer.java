@@ -45,6 +45,17 @@ public final class SsaeTrainer {
      */
     public TrainingResult train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
                                 BooleanSupplier cancelled) {
+        return train(goodImages, settings, listener, cancelled, List.of(), (t, s, m) -> { });
+    }
+
+    /**
+     * As {@link #train(List, TrainingSettings, TrainingListener, BooleanSupplier)}, and hands a
+     * calibrated snapshot to {@code checkpointListener} each time the training time passes one
+     * of {@code checkpoints}.
+     */
+    public TrainingResult train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
+                                BooleanSupplier cancelled, List<Duration> checkpoints,
+                                CheckpointListener checkpointListener) {
         DjlRuntime.configure();
         listener.onMessage("Loading " + goodImages.size() + " images");
         TrainingImages data = TrainingImages.load(goodImages, settings.imageSize());
@@ -71,17 +82,29 @@ public final class SsaeTrainer {
         UNetBlock block = new UNetBlock(channels, settings.width());
         djlModel.setBlock(block);
         Loop loop = new Loop(settings);
+        String fingerprint = DataFingerprint.of(usedPaths);
+        List<Duration> pending = new ArrayList<>(checkpoints);
+        pending.sort(null);
+        Runnable checkpointCheck = () -> {
+            while (!pending.isEmpty() && loop.elapsedSeconds() >= pending.get(0).toMillis() / 1000.0) {
+                Duration at = pending.remove(0);
+                Instant pausedAt = Instant.now();
+                SsaeModel snapshot = calibrate(djlModel, block, device, settings, channels, split,
+                        loop.summary(device), fingerprint, prepared.size(), false);
+                checkpointListener.onCheckpoint(at, loop.steps, snapshot);
+                loop.pause(Duration.between(pausedAt, Instant.now()));
+            }
+        };
         boolean success = false;
         try {
-            runTraining(djlModel, split.train, settings, channels, loop, listener, cancelled);
+            runTraining(djlModel, split.train, settings, channels, loop, listener, cancelled, checkpointCheck);
             if (loop.steps == 0) {
                 throw new CancellationException("Training was cancelled before the first step.");
             }
             listener.onMessage("Calibrating on " + split.heldOut.size() + " held-out good images");
-            TrainingSummary summary = new TrainingSummary(settings, loop.steps, loop.epoch, loop.elapsedSeconds(),
-                    loop.avgLoss, loop.cancelled, DjlRuntime.describe(device));
+            TrainingSummary summary = loop.summary(device);
             SsaeModel model = calibrate(djlModel, block, device, settings, channels, split, summary,
-                    DataFingerprint.of(usedPaths), prepared.size());
+                    fingerprint, prepared.size(), true);
             success = true;
             return new TrainingResult(model, List.copyOf(skipped), summary);
         } finally {
@@ -92,7 +115,8 @@ public final class SsaeTrainer {
     }
 
     private void runTraining(Model djlModel, List<FloatImage> train, TrainingSettings settings, int channels,
-                             Loop loop, TrainingListener listener, BooleanSupplier cancelled) {
+                             Loop loop, TrainingListener listener, BooleanSupplier cancelled,
+                             Runnable afterStep) {
         Random rng = new Random(settings.seed());
         TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), rng);
         long totalSteps = settings.timeBudget() == null ? (long) settings.epochs() * batches.stepsPerEpoch() : -1;
@@ -116,6 +140,7 @@ public final class SsaeTrainer {
                 float loss = step(trainer, batch, channels, size);
                 loop.record(loss, batches.epoch());
                 listener.onProgress(loop.progress());
+                afterStep.run();
             }
         }
     }
@@ -142,13 +167,14 @@ public final class SsaeTrainer {
     }
 
     private SsaeModel calibrate(Model djlModel, UNetBlock block, Device device, TrainingSettings settings,
-                                int channels, Split split, TrainingSummary summary, String fingerprint, int imageCount) {
+                                int channels, Split split, TrainingSummary summary, String fingerprint, int imageCount,
+                                boolean ownsNetwork) {
         int size = settings.imageSize();
         ResidualCalibration.Mode mode = settings.kind() == PartKind.OBJECT
                 ? ResidualCalibration.Mode.PER_PIXEL : ResidualCalibration.Mode.GLOBAL;
         double sigma = 4.0 * size / 256.0;
         ModelHeader provisional = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, List.of(), 0);
-        SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(size));
+        SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(size), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
         List<float[]> residuals = uncalibrated.residuals(calibrationImages);
         ResidualCalibration calibration = ResidualCalibration.fit(residuals, size, mode);
@@ -159,7 +185,7 @@ public final class SsaeTrainer {
             scoreList.add(s);
         }
         ModelHeader header = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, scoreList, threshold);
-        return new SsaeModel(djlModel, block, device, header, calibration);
+        return new SsaeModel(djlModel, block, device, header, calibration, ownsNetwork);
     }
 
     private static ModelHeader header(TrainingSettings settings, int channels, ResidualCalibration.Mode mode, double sigma,
@@ -201,6 +227,7 @@ public final class SsaeTrainer {
     private static final class Loop {
         private final TrainingSettings settings;
         Instant start;
+        Duration paused = Duration.ZERO;
         long steps;
         long totalSteps;
         int epoch;
@@ -213,7 +240,7 @@ public final class SsaeTrainer {
         }
 
         double elapsedSeconds() {
-            return start == null ? 0 : Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            return start == null ? 0 : Duration.between(start, Instant.now()).minus(paused).toMillis() / 1000.0;
         }
 
         double fraction() {
@@ -228,6 +255,15 @@ public final class SsaeTrainer {
                 return steps > 0 && elapsedSeconds() >= settings.timeBudget().toMillis() / 1000.0;
             }
             return steps >= totalSteps;
+        }
+
+        void pause(Duration d) {
+            paused = paused.plus(d);
+        }
+
+        TrainingSummary summary(Device device) {
+            return new TrainingSummary(settings, steps, epoch, elapsedSeconds(), avgLoss, cancelled,
+                    DjlRuntime.describe(device));
         }
 
         void record(float loss, int currentEpoch) {

@@ -77,6 +77,24 @@ class SsaeTrainerTest {
     }
 
     @Test
+    void checkpointsHandOutCalibratedSnapshotsWithoutStoppingTraining() {
+        List<Long> stepsAtCheckpoint = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(good, tiny(), TrainingListener.NONE, () -> false,
+                List.of(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), (time, steps, snapshot) -> {
+                    stepsAtCheckpoint.add(steps);
+                    scores.add(snapshot.score(SyntheticImages.part(32, new Random(2), false)).score());
+                    snapshot.close(); // must not free the network still being trained
+                });
+        try (SsaeModel model = result.model()) {
+            assertEquals(List.of(1L), stepsAtCheckpoint, "only the checkpoint that was reached fires, after step 1");
+            assertTrue(Float.isFinite(scores.get(0)));
+            assertTrue(result.summary().steps() > 1);
+            assertTrue(Float.isFinite(model.score(SyntheticImages.part(32, new Random(2), false)).score()));
+        }
+    }
+
+    @Test
     void cancelBeforeTheFirstStepGivesNoModel() {
         assertThrows(CancellationException.class,
                 () -> new SsaeTrainer().train(good, tiny(), TrainingListener.NONE, () -> true));
