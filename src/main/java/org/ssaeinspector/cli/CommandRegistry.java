@@ -8,6 +8,7 @@ final class CommandRegistry {
     }
 
     static void addSubcommands(CommandLine cli) {
-        // Sub-commands are added here as they are written (train, evaluate, score, benchmark, samples).
+        cli.addSubcommand(new TrainCommand());
+        cli.addSubcommand(new BenchmarkCommand());
     }
 }
