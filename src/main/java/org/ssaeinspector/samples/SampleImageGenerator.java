@@ -10,6 +10,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.util.AtomicFiles;
+import org.ssaeinspector.util.IoMessages;
 import org.ssaeinspector.util.UserFacingException;
 
 /**
@@ -133,7 +134,7 @@ public final class SampleImageGenerator {
         try {
             AtomicFiles.write(file, out -> Png.write(image, out));
         } catch (IOException e) {
-            throw new UserFacingException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("Cannot write " + file + ": " + IoMessages.reason(e), e);
         }
     }
 
@@ -141,7 +142,7 @@ public final class SampleImageGenerator {
         try {
             AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UserFacingException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("Cannot write " + file + ": " + IoMessages.reason(e), e);
         }
     }
 
