@@ -8,6 +8,10 @@ final class CommandRegistry {
     }
 
     static void addSubcommands(CommandLine cli) {
-        // Sub-commands are added here as they are written (train, evaluate, score, benchmark, samples).
+        cli.addSubcommand(new TrainCommand());
+        cli.addSubcommand(new EvaluateCommand());
+        cli.addSubcommand(new ScoreCommand());
+        cli.addSubcommand(new BenchmarkCommand());
+        cli.addSubcommand(new SamplesCommand());
     }
 }

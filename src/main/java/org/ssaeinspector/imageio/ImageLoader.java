@@ -1,40 +1,61 @@
 package org.ssaeinspector.imageio;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.ssaeinspector.dataset.SkippedFile;
 
 /**
- * Reads image files (PNG, JPEG, BMP, TIFF; 8 or 16 bit; gray or colour) into {@link FloatImage}s.
- * Alpha is dropped. Gray images stay one channel, everything else becomes RGB.
+ * Reads image files (PNG, JPEG, BMP, TIFF; 8 or 16 bit; gray, gray+alpha, RGB, RGBA, palette,
+ * CMYK JPEG) into {@link FloatImage}s. Alpha is dropped. Gray images (and palettes that hold only
+ * grays) stay one channel, everything else becomes RGB. JPEGs are turned upright according to
+ * their EXIF orientation.
+ *
+ * <p>Every failure is an {@link ImageLoadException} with a short problem text. Truncated files
+ * are reported rather than decoded into a half-grey picture: PNGs are checked for a complete
+ * chunk list, and JPEG decoder warnings about a premature end or corrupt data are errors.
  */
 public final class ImageLoader {
+    /** Larger images are refused: decoding them would take gigabytes of memory. */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    private static final String SUPPORTED = "PNG, JPEG, BMP, TIFF";
+
     private ImageLoader() {
     }
 
     public static FloatImage load(Path path) throws ImageLoadException {
-        if (!Files.isRegularFile(path)) {
-            throw new ImageLoadException(path, "not a file");
-        }
-        BufferedImage img;
-        try {
-            if (Files.size(path) == 0) {
-                throw new ImageLoadException(path, "empty file (0 bytes)");
+        byte[] bytes = readFile(path);
+        ImageFormat format = ImageFormat.sniff(bytes);
+        if (format == ImageFormat.PNG) {
+            String problem = PngStructure.problem(bytes);
+            if (problem != null) {
+                throw new ImageLoadException(path, problem);
             }
-            img = ImageIO.read(path.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(path, "unreadable or corrupt image (" + e.getMessage() + ")", e);
         }
-        if (img == null) {
-            throw new ImageLoadException(path, "not an image in a supported format (PNG, JPEG, BMP, TIFF)");
+        BufferedImage decoded = decode(path, bytes, format);
+        FloatImage image = toFloat(decoded);
+        if (format == ImageFormat.JPEG) {
+            image = ExifOrientation.apply(image, ExifOrientation.read(bytes));
         }
-        return toFloat(img);
+        return image;
     }
 
     /** Loads every path it can; the others are added to {@code skipped} with the reason. */
@@ -50,27 +71,171 @@ public final class ImageLoader {
         return out;
     }
 
+    private static byte[] readFile(Path path) throws ImageLoadException {
+        if (Files.isDirectory(path)) {
+            throw new ImageLoadException(path, "is a folder, not an image file");
+        }
+        if (!Files.exists(path)) {
+            throw new ImageLoadException(path, "file not found");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ImageLoadException(path, "not a regular file");
+        }
+        try {
+            long size = Files.size(path);
+            if (size == 0) {
+                throw new ImageLoadException(path, "empty file (0 bytes)");
+            }
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new ImageLoadException(path, "file too large to be read (" + size + " bytes)");
+            }
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ImageLoadException(path, "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageLoadException(path, "permission denied", e);
+        } catch (IOException e) {
+            throw new ImageLoadException(path, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static BufferedImage decode(Path path, byte[] bytes, ImageFormat format) throws ImageLoadException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageLoadException(path, ImageFormat.looksLikeText(bytes)
+                        ? "not an image (text file?)"
+                        : "not an image in a supported format (" + SUPPORTED + ")");
+            }
+            ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new ImageLoadException(path, "image too large (" + reader.getWidth(0) + "x"
+                            + reader.getHeight(0) + " pixels, at most " + MAX_PIXELS + ")");
+                }
+                BufferedImage image = reader.read(0);
+                String problem = DecoderWarnings.problem(format, warnings);
+                if (problem != null) {
+                    throw new ImageLoadException(path, problem);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageLoadException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageLoadException(path, describeFailure(format, e), e);
+        }
+    }
+
+    private static String describeFailure(ImageFormat format, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof EOFException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof EOFException || e instanceof EOFException) {
+            return "truncated " + format.displayName() + " (file ends early)";
+        }
+        String detail = root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
+        return "truncated or corrupt " + format.displayName() + detail;
+    }
+
     /** Converts any decoded image to floats in [0, 1], keeping 16-bit precision. */
     public static FloatImage toFloat(BufferedImage img) {
+        ColorModel cm = img.getColorModel();
+        if (isGray(cm)) {
+            return grayFromRaster(img);
+        }
+        if (cm instanceof ComponentColorModel && cm.getColorSpace().isCS_sRGB()
+                && img.getRaster().getNumBands() >= 3 && !cm.isAlphaPremultiplied()) {
+            return rgbFromRaster(img);
+        }
+        return rgbFromArgb(img);
+    }
+
+    private static boolean isGray(ColorModel cm) {
+        if (cm instanceof IndexColorModel icm) {
+            return isGrayPalette(icm);
+        }
+        return cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1;
+    }
+
+    private static boolean isGrayPalette(IndexColorModel icm) {
+        for (int i = 0; i < icm.getMapSize(); i++) {
+            int r = icm.getRed(i);
+            if (r != icm.getGreen(i) || r != icm.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FloatImage grayFromRaster(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
-        Raster raster = img.getRaster();
-        int bands = raster.getNumBands();
-        boolean gray = img.getColorModel().getColorSpace().getNumComponents() == 1 && bands <= 2;
-        int[] bits = img.getColorModel().getComponentSize();
-        int n = w * h;
-        if (gray) {
-            float max = (1 << bits[0]) - 1f;
-            float[] out = new float[n];
-            float[] row = new float[w];
+        ColorModel cm = img.getColorModel();
+        float[] out = new float[w * h];
+        if (cm instanceof IndexColorModel icm) {
+            // A gray palette: the sample is an index, the gray level is the palette entry.
+            int[] row = new int[w];
             for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, row);
+                img.getRaster().getSamples(0, y, w, 1, 0, row);
                 for (int x = 0; x < w; x++) {
-                    out[y * w + x] = row[x] / max;
+                    out[y * w + x] = icm.getRed(row[x]) / 255f;
                 }
             }
             return new FloatImage(1, w, h, out);
         }
+        readBand(img.getRaster(), 0, scaleOf(img, 0), out, 0);
+        return new FloatImage(1, w, h, out);
+    }
+
+    private static FloatImage rgbFromRaster(BufferedImage img) {
+        int n = img.getWidth() * img.getHeight();
+        float[] out = new float[3 * n];
+        for (int c = 0; c < 3; c++) {
+            readBand(img.getRaster(), c, scaleOf(img, c), out, c * n);
+        }
+        return new FloatImage(3, img.getWidth(), img.getHeight(), out);
+    }
+
+    /** 1 / the largest sample value; float rasters are taken to be in [0, 1] already. */
+    private static float scaleOf(BufferedImage img, int band) {
+        int type = img.getRaster().getDataBuffer().getDataType();
+        if (type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE) {
+            return 1f;
+        }
+        int bits = img.getColorModel().getComponentSize(band);
+        return (float) (1.0 / ((1L << bits) - 1));
+    }
+
+    private static void readBand(Raster raster, int band, float scale, float[] out, int offset) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        float[] row = new float[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, band, row);
+            int base = offset + y * w;
+            for (int x = 0; x < w; x++) {
+                float v = row[x] * scale;
+                out[base + x] = v < 0f ? 0f : Math.min(1f, v);
+            }
+        }
+    }
+
+    /** Everything else (palettes, packed RGB, CMYK, custom colour spaces) through Java2D's sRGB conversion. */
+    private static FloatImage rgbFromArgb(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int n = w * h;
         float[] out = new float[3 * n];
         int[] argb = new int[w];
         for (int y = 0; y < h; y++) {

@@ -1,29 +1,180 @@
 package org.ssaeinspector.model;
 
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.ssaeinspector.scoring.ResidualCalibration;
+import org.ssaeinspector.util.AppInfo;
+import org.ssaeinspector.util.AtomicFiles;
+import org.ssaeinspector.util.Json;
+import org.ssaeinspector.util.UserFacingException;
 
 /**
  * The {@code .ssae} file: one zip with {@code header.json}, the network parameters and the
  * calibration statistics. Saves are atomic; loads check format and version and fail with a
- * {@link org.ssaeinspector.util.UserFacingException} naming the file and the problem.
+ * {@link UserFacingException} naming the file and the problem.
  */
 public final class ModelFile {
     public static final int FORMAT_VERSION = 1;
     public static final String EXTENSION = ".ssae";
+    static final String MAGIC = "ssae-inspector-model";
+    private static final String HEADER = "header.json";
+    private static final String PARAMETERS = "parameters.bin";
+    private static final String CALIBRATION = "calibration.bin";
 
     private ModelFile() {
     }
 
     public static void save(SsaeModel model, Path file) {
-        throw new UnsupportedOperationException("in progress");
+        try {
+            ObjectNode json = Json.mapper().valueToTree(model.header());
+            ObjectNode root = Json.mapper().createObjectNode();
+            root.put("format", MAGIC);
+            root.setAll(json);
+            byte[] header = Json.mapper().writeValueAsBytes(root);
+            AtomicFiles.write(file, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                zip.putNextEntry(new ZipEntry(HEADER));
+                zip.write(header);
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(PARAMETERS));
+                DataOutputStream data = new DataOutputStream(zip);
+                model.block().saveParameters(data);
+                data.flush();
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(CALIBRATION));
+                model.calibration().write(data);
+                data.flush();
+                zip.closeEntry();
+                zip.finish();
+            });
+        } catch (IOException e) {
+            throw new UserFacingException(file + ": cannot write the model (" + describe(e) + ")", e);
+        }
     }
 
     public static SsaeModel load(Path file) {
-        throw new UnsupportedOperationException("in progress");
+        return load(file, DeviceChoice.AUTO);
+    }
+
+    public static SsaeModel load(Path file, DeviceChoice deviceChoice) {
+        requireFile(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ModelHeader header = readHeader(file, zip);
+            DjlRuntime.configure();
+            Device device = DjlRuntime.device(deviceChoice, msg -> { });
+            Model djlModel = Model.newInstance("ssae", device);
+            boolean ok = false;
+            try {
+                UNetBlock block = new UNetBlock(header.channels(), header.width());
+                djlModel.setBlock(block);
+                block.initialize(djlModel.getNDManager(), DataType.FLOAT32,
+                        new Shape(1, header.channels(), header.imageSize(), header.imageSize()));
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, PARAMETERS, file)))) {
+                    block.loadParameters(djlModel.getNDManager(), in);
+                }
+                ResidualCalibration calibration;
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, CALIBRATION, file)))) {
+                    calibration = ResidualCalibration.read(in);
+                }
+                if (calibration.size() != header.imageSize()) {
+                    throw new UserFacingException(file + ": damaged model file (calibration does not match the network)");
+                }
+                ok = true;
+                return new SsaeModel(djlModel, block, device, header, calibration, true);
+            } finally {
+                if (!ok) {
+                    djlModel.close();
+                }
+            }
+        } catch (ZipException e) {
+            throw new UserFacingException(file + ": not an SSAE Inspector model file, or truncated (" + describe(e) + ")", e);
+        } catch (IOException | MalformedModelException | IllegalArgumentException e) {
+            throw new UserFacingException(file + ": damaged or truncated model file (" + describe(e) + ")", e);
+        }
     }
 
     /** Reads only the header (fast; for file choosers and recent-model lists). */
     public static ModelHeader readHeader(Path file) {
-        throw new UnsupportedOperationException("in progress");
+        requireFile(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return readHeader(file, zip);
+        } catch (ZipException e) {
+            throw new UserFacingException(file + ": not an SSAE Inspector model file, or truncated (" + describe(e) + ")", e);
+        } catch (IOException e) {
+            throw new UserFacingException(file + ": cannot read the model file (" + describe(e) + ")", e);
+        }
+    }
+
+    private static ModelHeader readHeader(Path file, ZipFile zip) throws IOException {
+        JsonNode root;
+        try (InputStream in = entry(zip, HEADER, file)) {
+            root = Json.mapper().readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new UserFacingException(file + ": damaged model file (unreadable header)", e);
+        }
+        if (root == null || !MAGIC.equals(root.path("format").asText())) {
+            throw new UserFacingException(file + ": not an SSAE Inspector model file");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version > FORMAT_VERSION) {
+            throw new UserFacingException(file + ": written by a newer SSAE Inspector ("
+                    + root.path("appVersion").asText("?") + ", model format " + version + "); this version ("
+                    + AppInfo.version() + ") reads model format " + FORMAT_VERSION + " and older. Please update.");
+        }
+        if (version < 1) {
+            throw new UserFacingException(file + ": damaged model file (no format version)");
+        }
+        ((ObjectNode) root).remove("format");
+        return Json.mapper().treeToValue(root, ModelHeader.class);
+    }
+
+    private static InputStream entry(ZipFile zip, String name, Path file) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) {
+            throw new UserFacingException(file + ": not an SSAE Inspector model file (no " + name + ")");
+        }
+        return zip.getInputStream(e);
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.exists(file)) {
+            throw new UserFacingException(file + ": model file not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException(file + ": not a model file (it is a folder)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UserFacingException(file + ": model file is not readable (permissions)");
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Size of the serialised parameters (for reports). */
+    static long parameterBytes(SsaeModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.block().saveParameters(new DataOutputStream(bytes));
+        return bytes.size();
     }
 }

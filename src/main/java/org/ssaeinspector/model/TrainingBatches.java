@@ -1,0 +1,91 @@
+package org.ssaeinspector.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.ssaeinspector.imageio.FloatImage;
+
+/**
+ * Turns the decoded, resized training images (kept in memory once) into batches of
+ * (corrupted input, clean target, corruption mask), one shuffled epoch after another.
+ */
+final class TrainingBatches {
+    /** One batch as flat arrays in NCHW (mask: N x H x W). */
+    record Batch(float[] input, float[] target, float[] mask, int size) {
+    }
+
+    private final List<FloatImage> images;
+    private final PartKind kind;
+    private final int batchSize;
+    private final CorruptionSynthesizer synthesizer = new CorruptionSynthesizer();
+    private final Random rng;
+    private final List<Integer> order = new ArrayList<>();
+    private int cursor;
+    private int epoch;
+
+    TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, Random rng) {
+        this.images = images;
+        this.kind = kind;
+        this.batchSize = batchSize;
+        this.rng = rng;
+        for (int i = 0; i < images.size(); i++) {
+            order.add(i);
+        }
+        cursor = order.size();
+    }
+
+    int stepsPerEpoch() {
+        return (images.size() + batchSize - 1) / batchSize;
+    }
+
+    /** Epochs started so far (1-based once the first batch is drawn). */
+    int epoch() {
+        return epoch;
+    }
+
+    Batch next() {
+        FloatImage first = images.get(0);
+        int per = first.channels() * first.width() * first.height();
+        int plane = first.width() * first.height();
+        float[] input = new float[batchSize * per];
+        float[] target = new float[batchSize * per];
+        float[] mask = new float[batchSize * plane];
+        for (int b = 0; b < batchSize; b++) {
+            FloatImage clean = augment(images.get(nextIndex()));
+            FloatImage donor = augment(images.get(rng.nextInt(images.size())));
+            CorruptionSynthesizer.Corrupted c = synthesizer.corrupt(clean, donor, rng);
+            System.arraycopy(c.input().data(), 0, input, b * per, per);
+            System.arraycopy(clean.data(), 0, target, b * per, per);
+            System.arraycopy(c.mask(), 0, mask, b * plane, plane);
+        }
+        return new Batch(input, target, mask, batchSize);
+    }
+
+    private int nextIndex() {
+        if (cursor >= order.size()) {
+            Collections.shuffle(order, rng);
+            cursor = 0;
+            epoch++;
+        }
+        return order.get(cursor++);
+    }
+
+    /** Only changes a normal part really shows: mirror for objects; also flips and turns for textures. */
+    private FloatImage augment(FloatImage img) {
+        FloatImage out = img;
+        if (rng.nextBoolean()) {
+            out = out.flipHorizontal();
+        }
+        if (kind == PartKind.TEXTURE) {
+            if (rng.nextBoolean()) {
+                out = out.flipVertical();
+            }
+            int turns = rng.nextInt(4);
+            for (int t = 0; t < turns; t++) {
+                out = out.rotate90();
+            }
+        }
+        return out;
+    }
+}

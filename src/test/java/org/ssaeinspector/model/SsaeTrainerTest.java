@@ -1,0 +1,166 @@
+package org.ssaeinspector.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.scoring.ScoredImage;
+import org.ssaeinspector.testing.SyntheticImages;
+import org.ssaeinspector.util.UserFacingException;
+
+class SsaeTrainerTest {
+    @TempDir
+    static Path dir;
+    static List<Path> good;
+
+    @BeforeAll
+    static void images() throws Exception {
+        good = SyntheticImages.writeParts(dir.resolve("good"), 24, 32, 11);
+    }
+
+    private static TrainingSettings tiny() {
+        return TrainingSettings.defaults().withImageSize(32).withWidth(8).withBatchSize(8).withEpochs(2).withSeed(5);
+    }
+
+    @Test
+    void trainsReportsProgressAndCalibratesAThreshold() {
+        List<TrainingProgress> events = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(good, tiny(), events::add, () -> false);
+        try (SsaeModel model = result.model()) {
+            assertFalse(result.cancelled());
+            ModelHeader h = model.header();
+            assertEquals(32, h.imageSize());
+            assertEquals(3, h.channels());
+            assertEquals(h.trainImageCount() + h.heldOutCount(), 24);
+            assertTrue(h.heldOutCount() >= 3, "held out " + h.heldOutCount());
+            assertEquals(h.heldOutCount(), h.heldOutScores().size());
+            double max = h.heldOutScores().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            assertEquals(max, h.threshold(), 1e-9, "1 % of ~4 held-out images: the threshold is their maximum");
+            assertEquals(64, h.dataFingerprint().length());
+            long expectedSteps = 2L * ((h.trainImageCount() + 7) / 8);
+            assertEquals(expectedSteps, result.summary().steps());
+            assertEquals(expectedSteps, events.size());
+            for (int i = 1; i < events.size(); i++) {
+                assertTrue(events.get(i).fraction() >= events.get(i - 1).fraction());
+                assertEquals(i + 1, events.get(i).step());
+            }
+            assertEquals(1.0, events.get(events.size() - 1).fraction(), 1e-9);
+            ScoredImage s = model.score(SyntheticImages.part(50, new Random(3), false));
+            assertEquals(32, s.map().width());
+            assertTrue(Float.isFinite(s.score()));
+        }
+    }
+
+    @Test
+    void cancelKeepsTheModelOfTheLastStep() {
+        AtomicInteger steps = new AtomicInteger();
+        TrainingResult result = new SsaeTrainer().train(good, tiny().withEpochs(50),
+                p -> steps.set((int) p.step()), () -> steps.get() >= 2);
+        try (SsaeModel model = result.model()) {
+            assertTrue(result.cancelled());
+            assertEquals(2, result.summary().steps());
+            assertTrue(model.header().training().cancelled());
+            assertTrue(Float.isFinite(model.score(SyntheticImages.part(32, new Random(1), false)).score()));
+        }
+    }
+
+    @Test
+    void checkpointsHandOutCalibratedSnapshotsWithoutStoppingTraining() {
+        List<Long> stepsAtCheckpoint = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(good, tiny(), TrainingListener.NONE, () -> false,
+                List.of(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), (time, steps, snapshot) -> {
+                    stepsAtCheckpoint.add(steps);
+                    scores.add(snapshot.score(SyntheticImages.part(32, new Random(2), false)).score());
+                    snapshot.close(); // must not free the network still being trained
+                });
+        try (SsaeModel model = result.model()) {
+            assertEquals(List.of(1L), stepsAtCheckpoint, "only the checkpoint that was reached fires, after step 1");
+            assertTrue(Float.isFinite(scores.get(0)));
+            assertTrue(result.summary().steps() > 1);
+            assertTrue(Float.isFinite(model.score(SyntheticImages.part(32, new Random(2), false)).score()));
+        }
+    }
+
+    @Test
+    void cancelBeforeTheFirstStepGivesNoModel() {
+        assertThrows(CancellationException.class,
+                () -> new SsaeTrainer().train(good, tiny(), TrainingListener.NONE, () -> true));
+    }
+
+    @Test
+    void skipsUnreadableFilesAndNamesThem() throws Exception {
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        List<Path> files = new ArrayList<>(good.subList(0, 6));
+        Path empty = Files.createFile(bad.resolve("empty.png"));
+        Path text = Files.writeString(bad.resolve("notes.png"), "not an image");
+        files.add(empty);
+        files.add(text);
+        List<String> messages = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(files, tiny().withEpochs(1), new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress progress) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        }, () -> false);
+        result.model().close();
+        assertEquals(2, result.skipped().size());
+        assertEquals(empty, result.skipped().get(0).path());
+        assertEquals(text, result.skipped().get(1).path());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("empty.png")), messages.toString());
+    }
+
+    @Test
+    void refusesWhenFewerThanTwoImagesAreReadable() throws Exception {
+        Path text = Files.writeString(dir.resolve("only.png"), "x");
+        UserFacingException e = assertThrows(UserFacingException.class,
+                () -> new SsaeTrainer().train(List.of(good.get(0), text), tiny(), TrainingListener.NONE, () -> false));
+        assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
+    }
+
+    @Test
+    void grayImagesGiveAOneChannelModelThatStillScoresColourInput() throws Exception {
+        Path grayDir = dir.resolve("gray");
+        Files.createDirectories(grayDir);
+        Random rng = new Random(4);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Path p = grayDir.resolve("g" + i + ".png");
+            FloatImage g = SyntheticImages.part(32, rng, false).withChannels(1);
+            javax.imageio.ImageIO.write(toGray(g), "png", p.toFile());
+            files.add(p);
+        }
+        TrainingResult result = new SsaeTrainer().train(files, tiny().withEpochs(1), TrainingListener.NONE, () -> false);
+        try (SsaeModel model = result.model()) {
+            assertEquals(1, model.header().channels());
+            assertTrue(Float.isFinite(model.score(SyntheticImages.part(32, rng, false)).score()));
+        }
+    }
+
+    private static java.awt.image.BufferedImage toGray(FloatImage g) {
+        var img = new java.awt.image.BufferedImage(g.width(), g.height(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < g.height(); y++) {
+            for (int x = 0; x < g.width(); x++) {
+                img.getRaster().setSample(x, y, 0, Math.round(g.get(0, x, y) * 255));
+            }
+        }
+        return img;
+    }
+}
