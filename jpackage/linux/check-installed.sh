@@ -176,7 +176,10 @@ if [ -d "$REPO/sample-images" ]; then
     if [ -d "$APPDIR/sample-images" ]; then
         pass "sample images installed in $(sed "s|^$WORK/root||" <<< "$APPDIR")/sample-images"
         MODEL=$(find "$APPDIR/sample-images" -name '*.ssae' | sort | head -1)
-        IMAGE=$(find "$APPDIR/sample-images" -type f \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.bmp' -o -iname '*.tif' -o -iname '*.tiff' \) | sort | head -1)
+        # An image the model is meant for: <name>/test/... next to <name>.ssae, else any test image.
+        images() { find "$1" -type f -path '*/test/*' \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.bmp' -o -iname '*.tif' -o -iname '*.tiff' \) 2>/dev/null | sort; }
+        [ -n "$MODEL" ] && IMAGE=$(images "$APPDIR/sample-images/$(basename "$MODEL" .ssae)" | grep -v '/good/' | head -1)
+        [ -z "$IMAGE" ] && IMAGE=$(images "$APPDIR/sample-images" | head -1)
     else
         fail "sample-images/ exists in the repository but not in the installed app ($APPDIR/sample-images)"
     fi
