@@ -20,7 +20,6 @@
 set -uo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$REPO" || exit 1
 
 BUILD=1
 SYSTEM_INSTALL=0
@@ -29,14 +28,18 @@ APP_IMAGE=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) BUILD=0 ;;
-        --deb) DEB=$2; BUILD=0; shift ;;
-        --app-image) APP_IMAGE=$(cd "$2" && pwd); BUILD=0; shift ;;
+        --deb) DEB=$(realpath "$2"); BUILD=0; shift ;;
+        --app-image) APP_IMAGE=$(realpath "$2"); BUILD=0; shift ;;
         --system-install) SYSTEM_INSTALL=1 ;;
         -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
+
+# Paths given on the command line are relative to where the script was started; the rest to
+# the repository.
+cd "$REPO" || exit 1
 
 MAX_DEB_BYTES=$((200 * 1024 * 1024))
 WINDOW_TIMEOUT_S=${WINDOW_TIMEOUT_S:-120}
