@@ -128,6 +128,28 @@ class SsaeTrainerTest {
     }
 
     @Test
+    void gpuRequestWithoutAGpuFallsBackToTheCpuAndSaysSo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DjlRuntime.gpuCount() == 0, "a GPU is present");
+        List<String> messages = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(good, tiny().withEpochs(1).withDevice(DeviceChoice.GPU),
+                new TrainingListener() {
+                    @Override
+                    public void onProgress(TrainingProgress progress) {
+                    }
+
+                    @Override
+                    public void onMessage(String message) {
+                        messages.add(message);
+                    }
+                }, () -> false);
+        try (SsaeModel model = result.model()) {
+            assertTrue(messages.stream().anyMatch(m -> m.contains("No CUDA GPU") && m.contains("CPU")), messages.toString());
+            assertTrue(model.deviceName().startsWith("CPU"), model.deviceName());
+            assertTrue(result.summary().device().startsWith("CPU"));
+        }
+    }
+
+    @Test
     void refusesWhenFewerThanTwoImagesAreReadable() throws Exception {
         Path text = Files.writeString(dir.resolve("only.png"), "x");
         UserFacingException e = assertThrows(UserFacingException.class,
