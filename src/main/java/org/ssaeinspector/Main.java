@@ -1,6 +1,7 @@
 package org.ssaeinspector;
 
 import org.ssaeinspector.cli.SsaeCommandLine;
+import org.ssaeinspector.model.DjlRuntime;
 
 /**
  * Entry point of the jar and the installers: with a sub-command it runs the command line,
@@ -12,6 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything touches DJL: offline, natives unpacked under ~/.ssae-inspector/djl, threads.
+        DjlRuntime.configure();
         System.exit(SsaeCommandLine.run(args));
     }
 }

@@ -9,5 +9,9 @@ final class CommandRegistry {
 
     static void addSubcommands(CommandLine cli) {
         cli.addSubcommand(new TrainCommand());
+        cli.addSubcommand(new EvaluateCommand());
+        cli.addSubcommand(new ScoreCommand());
+        cli.addSubcommand(new BenchmarkCommand());
+        cli.addSubcommand(new SamplesCommand());
     }
 }

@@ -19,7 +19,8 @@ public final class DjlRuntime {
         if (configured) {
             return;
         }
-        setIfAbsent("ai.djl.offline", "true");
+        // Offline, natives unpacked under ~/.ssae-inspector/djl (see EngineEnvironment).
+        org.ssaeinspector.util.EngineEnvironment.configure();
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");

@@ -98,7 +98,7 @@ public final class ModelFile {
                     throw new UserFacingException(file + ": damaged model file (calibration does not match the network)");
                 }
                 ok = true;
-                return new SsaeModel(djlModel, block, device, header, calibration);
+                return new SsaeModel(djlModel, block, device, header, calibration, true);
             } finally {
                 if (!ok) {
                     djlModel.close();

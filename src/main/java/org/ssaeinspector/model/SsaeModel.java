@@ -26,9 +26,13 @@ public final class SsaeModel implements AutoCloseable {
     private final UNetBlock block;
     private final Device device;
     private final ResidualCalibration calibration;
+    private final boolean ownsNetwork;
     private volatile ModelHeader header;
 
-    SsaeModel(Model djlModel, UNetBlock block, Device device, ModelHeader header, ResidualCalibration calibration) {
+    /** @param ownsNetwork false for training snapshots that share the network: close() then frees nothing */
+    SsaeModel(Model djlModel, UNetBlock block, Device device, ModelHeader header, ResidualCalibration calibration,
+              boolean ownsNetwork) {
+        this.ownsNetwork = ownsNetwork;
         this.djlModel = djlModel;
         this.block = block;
         this.device = device;
@@ -154,6 +158,8 @@ public final class SsaeModel implements AutoCloseable {
 
     @Override
     public void close() {
-        djlModel.close();
+        if (ownsNetwork) {
+            djlModel.close();
+        }
     }
 }

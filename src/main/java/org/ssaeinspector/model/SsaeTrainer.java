@@ -22,8 +22,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.dataset.SkippedFile;
+import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
-import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.UserFacingException;
@@ -45,25 +45,31 @@ public final class SsaeTrainer {
      */
     public TrainingResult train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
                                 BooleanSupplier cancelled) {
+        return train(goodImages, settings, listener, cancelled, List.of(), (t, s, m) -> { });
+    }
+
+    /**
+     * As {@link #train(List, TrainingSettings, TrainingListener, BooleanSupplier)}, and hands a
+     * calibrated snapshot to {@code checkpointListener} each time the training time passes one
+     * of {@code checkpoints}.
+     */
+    public TrainingResult train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
+                                BooleanSupplier cancelled, List<Duration> checkpoints,
+                                CheckpointListener checkpointListener) {
         DjlRuntime.configure();
         listener.onMessage("Loading " + goodImages.size() + " images");
-        List<SkippedFile> skipped = new ArrayList<>();
-        List<ImageLoader.LoadedImage> loaded = ImageLoader.loadAll(goodImages, skipped);
+        TrainingImages data = TrainingImages.load(goodImages, settings.imageSize());
+        List<SkippedFile> skipped = data.skipped();
         for (SkippedFile s : skipped) {
             listener.onMessage("Skipped " + s);
         }
-        if (loaded.size() < 2) {
-            throw new UserFacingException("Training needs at least 2 readable good images; found " + loaded.size()
+        if (data.images().size() < 2) {
+            throw new UserFacingException("Training needs at least 2 readable good images; found " + data.images().size()
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " unreadable)") + ".");
         }
-        int channels = loaded.stream().allMatch(l -> l.image().channels() == 1) ? 1 : 3;
-        int size = settings.imageSize();
-        List<FloatImage> prepared = new ArrayList<>();
-        List<Path> usedPaths = new ArrayList<>();
-        for (ImageLoader.LoadedImage l : loaded) {
-            prepared.add(l.image().withChannels(channels).resize(size, size));
-            usedPaths.add(l.path());
-        }
+        int channels = data.channels();
+        List<FloatImage> prepared = data.images();
+        List<Path> usedPaths = data.paths();
         Split split = split(prepared, settings);
         if (split.heldOut.isEmpty()) {
             listener.onMessage("Too few images to hold some out: scores are calibrated on training images, "
@@ -76,17 +82,29 @@ public final class SsaeTrainer {
         UNetBlock block = new UNetBlock(channels, settings.width());
         djlModel.setBlock(block);
         Loop loop = new Loop(settings);
+        String fingerprint = DataFingerprint.of(usedPaths);
+        List<Duration> pending = new ArrayList<>(checkpoints);
+        pending.sort(null);
+        Runnable checkpointCheck = () -> {
+            while (!pending.isEmpty() && loop.elapsedSeconds() >= pending.get(0).toMillis() / 1000.0) {
+                Duration at = pending.remove(0);
+                Instant pausedAt = Instant.now();
+                SsaeModel snapshot = calibrate(djlModel, block, device, settings, channels, split,
+                        loop.summary(device), fingerprint, prepared.size(), false);
+                checkpointListener.onCheckpoint(at, loop.steps, snapshot);
+                loop.pause(Duration.between(pausedAt, Instant.now()));
+            }
+        };
         boolean success = false;
         try {
-            runTraining(djlModel, split.train, settings, channels, loop, listener, cancelled);
+            runTraining(djlModel, split.train, settings, channels, loop, listener, cancelled, checkpointCheck);
             if (loop.steps == 0) {
                 throw new CancellationException("Training was cancelled before the first step.");
             }
             listener.onMessage("Calibrating on " + split.heldOut.size() + " held-out good images");
-            TrainingSummary summary = new TrainingSummary(settings, loop.steps, loop.epoch, loop.elapsedSeconds(),
-                    loop.avgLoss, loop.cancelled, DjlRuntime.describe(device));
+            TrainingSummary summary = loop.summary(device);
             SsaeModel model = calibrate(djlModel, block, device, settings, channels, split, summary,
-                    DataFingerprint.of(usedPaths), prepared.size());
+                    fingerprint, prepared.size(), true);
             success = true;
             return new TrainingResult(model, List.copyOf(skipped), summary);
         } finally {
@@ -97,7 +115,8 @@ public final class SsaeTrainer {
     }
 
     private void runTraining(Model djlModel, List<FloatImage> train, TrainingSettings settings, int channels,
-                             Loop loop, TrainingListener listener, BooleanSupplier cancelled) {
+                             Loop loop, TrainingListener listener, BooleanSupplier cancelled,
+                             Runnable afterStep) {
         Random rng = new Random(settings.seed());
         TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), rng);
         long totalSteps = settings.timeBudget() == null ? (long) settings.epochs() * batches.stepsPerEpoch() : -1;
@@ -121,6 +140,7 @@ public final class SsaeTrainer {
                 float loss = step(trainer, batch, channels, size);
                 loop.record(loss, batches.epoch());
                 listener.onProgress(loop.progress());
+                afterStep.run();
             }
         }
     }
@@ -147,32 +167,25 @@ public final class SsaeTrainer {
     }
 
     private SsaeModel calibrate(Model djlModel, UNetBlock block, Device device, TrainingSettings settings,
-                                int channels, Split split, TrainingSummary summary, String fingerprint, int imageCount) {
+                                int channels, Split split, TrainingSummary summary, String fingerprint, int imageCount,
+                                boolean ownsNetwork) {
         int size = settings.imageSize();
         ResidualCalibration.Mode mode = settings.kind() == PartKind.OBJECT
                 ? ResidualCalibration.Mode.PER_PIXEL : ResidualCalibration.Mode.GLOBAL;
         double sigma = 4.0 * size / 256.0;
         ModelHeader provisional = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, List.of(), 0);
-        SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(size));
+        SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(size), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
         List<float[]> residuals = uncalibrated.residuals(calibrationImages);
         ResidualCalibration calibration = ResidualCalibration.fit(residuals, size, mode);
         double[] scores = ResidualCalibration.leaveOneOutScores(residuals, size, mode, sigma);
-        double threshold = thresholdForFalseRejectRate(scores, settings.targetFalseRejectRate());
+        double threshold = Thresholds.forFalseRejectRate(scores, settings.targetFalseRejectRate());
         List<Double> scoreList = new ArrayList<>();
         for (double s : scores) {
             scoreList.add(s);
         }
         ModelHeader header = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, scoreList, threshold);
-        return new SsaeModel(djlModel, block, device, header, calibration);
-    }
-
-    /** Flags at most {@code rate} of the good images under the rule "flag when score > threshold". */
-    static double thresholdForFalseRejectRate(double[] goodScores, double rate) {
-        double[] sorted = goodScores.clone();
-        java.util.Arrays.sort(sorted);
-        int allowed = (int) Math.floor(rate * sorted.length);
-        return sorted[sorted.length - 1 - Math.min(allowed, sorted.length - 1)];
+        return new SsaeModel(djlModel, block, device, header, calibration, ownsNetwork);
     }
 
     private static ModelHeader header(TrainingSettings settings, int channels, ResidualCalibration.Mode mode, double sigma,
@@ -214,6 +227,7 @@ public final class SsaeTrainer {
     private static final class Loop {
         private final TrainingSettings settings;
         Instant start;
+        Duration paused = Duration.ZERO;
         long steps;
         long totalSteps;
         int epoch;
@@ -226,7 +240,7 @@ public final class SsaeTrainer {
         }
 
         double elapsedSeconds() {
-            return start == null ? 0 : Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            return start == null ? 0 : Duration.between(start, Instant.now()).minus(paused).toMillis() / 1000.0;
         }
 
         double fraction() {
@@ -241,6 +255,15 @@ public final class SsaeTrainer {
                 return steps > 0 && elapsedSeconds() >= settings.timeBudget().toMillis() / 1000.0;
             }
             return steps >= totalSteps;
+        }
+
+        void pause(Duration d) {
+            paused = paused.plus(d);
+        }
+
+        TrainingSummary summary(Device device) {
+            return new TrainingSummary(settings, steps, epoch, elapsedSeconds(), avgLoss, cancelled,
+                    DjlRuntime.describe(device));
         }
 
         void record(float loss, int currentEpoch) {

@@ -35,6 +35,9 @@ public final class ResidualCalibration {
         }
     }
 
+    /** Weight, in images, of the image-wide variance in each pixel's variance. */
+    static final int PRIOR_IMAGES = 4;
+
     private final Mode mode;
     private final int size;
     private final float[] mean;
@@ -60,11 +63,30 @@ public final class ResidualCalibration {
             return identity(size);
         }
         Moments m = Moments.of(residuals, size * size, mode);
-        float[] mean = new float[m.sum.length];
-        float[] std = new float[m.sum.length];
-        for (int i = 0; i < mean.length; i++) {
-            mean[i] = (float) (m.sum[i] / m.count);
-            std[i] = (float) Math.sqrt(Math.max(0, m.sumSq[i] / m.count - mean[i] * (double) mean[i]));
+        return fromSums(mode, size, m.sum, m.sumSq, m.count, residuals.size());
+    }
+
+    /**
+     * Statistics from running sums. Per-pixel variances from a few held-out images are noisy, so
+     * they are shrunk towards the image-wide variance as if {@link #PRIOR_IMAGES} more images had
+     * shown exactly that: a pixel's own spread dominates once there are many more images.
+     */
+    private static ResidualCalibration fromSums(Mode mode, int size, double[] sum, double[] sumSq, double count,
+                                                int images) {
+        float[] mean = new float[sum.length];
+        float[] std = new float[sum.length];
+        double[] var = new double[sum.length];
+        double totalVar = 0;
+        for (int i = 0; i < sum.length; i++) {
+            double mu = sum[i] / count;
+            mean[i] = (float) mu;
+            var[i] = Math.max(0, sumSq[i] / count - mu * mu);
+            totalVar += var[i];
+        }
+        double pooled = totalVar / sum.length;
+        for (int i = 0; i < sum.length; i++) {
+            double v = mode == Mode.PER_PIXEL ? (images * var[i] + PRIOR_IMAGES * pooled) / (images + PRIOR_IMAGES) : var[i];
+            std[i] = (float) Math.sqrt(v);
         }
         return new ResidualCalibration(mode, size, mean, std, epsFor(std));
     }
@@ -101,13 +123,7 @@ public final class ResidualCalibration {
                     sumSq[0] -= r[p] * (double) r[p];
                 }
             }
-            float[] mean = new float[sum.length];
-            float[] std = new float[sum.length];
-            for (int p = 0; p < sum.length; p++) {
-                mean[p] = (float) (sum[p] / count);
-                std[p] = (float) Math.sqrt(Math.max(0, sumSq[p] / count - mean[p] * (double) mean[p]));
-            }
-            ResidualCalibration loo = new ResidualCalibration(mode, size, mean, std, epsFor(std));
+            ResidualCalibration loo = fromSums(mode, size, sum, sumSq, count, n - 1);
             scores[i] = loo.anomalyMap(r, sigma).max();
         }
         return scores;

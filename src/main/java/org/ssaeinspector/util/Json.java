@@ -19,4 +19,14 @@ public final class Json {
     public static ObjectMapper mapper() {
         return MAPPER;
     }
+
+    /** Writes {@code value} as JSON, atomically; failures name the file. */
+    public static void write(Object value, java.nio.file.Path file) {
+        try {
+            byte[] bytes = MAPPER.writeValueAsBytes(value);
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (java.io.IOException e) {
+            throw new UserFacingException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
 }

@@ -42,12 +42,36 @@ class SsaeLearnsTest {
                 flaggedGood += goodScores[i] > model.threshold() ? 1 : 0;
             }
             assertTrue(auroc >= 0.95, "image AUROC on generated parts " + auroc);
+            double fidelity = cleanErrorShare(model);
+            assertTrue(fidelity < 0.3, "good parts must be reconstructed closely; error share of their variance "
+                    + fidelity);
             double repair = repairRatio(model);
             assertTrue(repair < 0.5, "the reconstruction should replace the defect by normal content; "
                     + "remaining error share " + repair);
             assertTrue(flaggedBad >= n - 2, "defects flagged at the calibrated threshold: " + flaggedBad + "/" + n);
             assertTrue(flaggedGood <= 2, "good parts flagged: " + flaggedGood + "/" + n);
         }
+    }
+
+    /** Reconstruction error of good parts as a share of their pixel variance (1 = no better than the mean). */
+    private static double cleanErrorShare(SsaeModel model) {
+        double error = 0;
+        double variance = 0;
+        for (int k = 0; k < 8; k++) {
+            var clean = SyntheticImages.part(32, new Random(900 + k), false);
+            float[] c = clean.data();
+            float[] r = model.score(clean).reconstruction().data();
+            double mean = 0;
+            for (float v : c) {
+                mean += v;
+            }
+            mean /= c.length;
+            for (int i = 0; i < c.length; i++) {
+                error += (r[i] - c[i]) * (r[i] - c[i]);
+                variance += (c[i] - mean) * (c[i] - mean);
+            }
+        }
+        return error / variance;
     }
 
     /**

@@ -77,6 +77,24 @@ class SsaeTrainerTest {
     }
 
     @Test
+    void checkpointsHandOutCalibratedSnapshotsWithoutStoppingTraining() {
+        List<Long> stepsAtCheckpoint = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(good, tiny(), TrainingListener.NONE, () -> false,
+                List.of(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), (time, steps, snapshot) -> {
+                    stepsAtCheckpoint.add(steps);
+                    scores.add(snapshot.score(SyntheticImages.part(32, new Random(2), false)).score());
+                    snapshot.close(); // must not free the network still being trained
+                });
+        try (SsaeModel model = result.model()) {
+            assertEquals(List.of(1L), stepsAtCheckpoint, "only the checkpoint that was reached fires, after step 1");
+            assertTrue(Float.isFinite(scores.get(0)));
+            assertTrue(result.summary().steps() > 1);
+            assertTrue(Float.isFinite(model.score(SyntheticImages.part(32, new Random(2), false)).score()));
+        }
+    }
+
+    @Test
     void cancelBeforeTheFirstStepGivesNoModel() {
         assertThrows(CancellationException.class,
                 () -> new SsaeTrainer().train(good, tiny(), TrainingListener.NONE, () -> true));
@@ -107,6 +125,28 @@ class SsaeTrainerTest {
         assertEquals(empty, result.skipped().get(0).path());
         assertEquals(text, result.skipped().get(1).path());
         assertTrue(messages.stream().anyMatch(m -> m.contains("empty.png")), messages.toString());
+    }
+
+    @Test
+    void gpuRequestWithoutAGpuFallsBackToTheCpuAndSaysSo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DjlRuntime.gpuCount() == 0, "a GPU is present");
+        List<String> messages = new ArrayList<>();
+        TrainingResult result = new SsaeTrainer().train(good, tiny().withEpochs(1).withDevice(DeviceChoice.GPU),
+                new TrainingListener() {
+                    @Override
+                    public void onProgress(TrainingProgress progress) {
+                    }
+
+                    @Override
+                    public void onMessage(String message) {
+                        messages.add(message);
+                    }
+                }, () -> false);
+        try (SsaeModel model = result.model()) {
+            assertTrue(messages.stream().anyMatch(m -> m.contains("No CUDA GPU") && m.contains("CPU")), messages.toString());
+            assertTrue(model.deviceName().startsWith("CPU"), model.deviceName());
+            assertTrue(result.summary().device().startsWith("CPU"));
+        }
     }
 
     @Test

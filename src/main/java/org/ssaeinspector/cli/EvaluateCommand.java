@@ -1,0 +1,71 @@
+package org.ssaeinspector.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.ssaeinspector.dataset.DataSet;
+import org.ssaeinspector.dataset.DataSetScanner;
+import org.ssaeinspector.evaluation.DataSetEvaluator;
+import org.ssaeinspector.evaluation.EvaluationReport;
+import org.ssaeinspector.evaluation.EvaluationSummary;
+import org.ssaeinspector.model.ModelFile;
+import org.ssaeinspector.model.SsaeModel;
+import org.ssaeinspector.scoring.Inspector;
+import org.ssaeinspector.util.Json;
+import org.ssaeinspector.util.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score a labelled test set and report image AUROC, pixel AUROC, AUPRO, the F1-optimal threshold and ms/image.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.ssae).")
+    Path modelFile;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder with test/ (MVTec layout or plain).")
+    Path data;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per image.")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the metrics as JSON.")
+    Path json;
+
+    @Option(names = "--maps", paramLabel = "DIR", description = "Write a heatmap PNG per image into this folder.")
+    Path maps;
+
+    @Override
+    public Integer call() {
+        for (Path p : new Path[] {csv, json}) {
+            if (p != null) {
+                CliInputs.requireWritableTarget(p);
+            }
+        }
+        DataSet dataSet = DataSetScanner.scan(data);
+        TrainCommand.warnSkipped(spec, dataSet);
+        ResultWriter writer = new ResultWriter(modelFile, csv, maps);
+        try (SsaeModel model = ModelFile.load(modelFile);
+             ProgressBar bar = ConsoleProgress.bar("Scoring", dataSet.test().size())) {
+            EvaluationReport report = new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> {
+                writer.add(e.sample(), e.result());
+                bar.step();
+            }, () -> false);
+            bar.close();
+            writer.finish();
+            for (var skipped : report.skipped()) {
+                spec.commandLine().getErr().println("warning: skipped " + skipped);
+            }
+            EvaluationSummary summary = EvaluationSummary.of(report);
+            summary.lines().forEach(spec.commandLine().getOut()::println);
+            if (json != null) {
+                Json.write(summary, json);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package org.ssaeinspector.cli;
+
+import java.time.Duration;
+import org.ssaeinspector.model.DeviceChoice;
+import org.ssaeinspector.model.PartKind;
+import org.ssaeinspector.model.TrainingSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Training options shared by {@code train} and {@code benchmark}. */
+final class TrainingOptions {
+    @Option(names = "--size", paramLabel = "N", description = "Training resolution, a multiple of 16 (default: ${DEFAULT-VALUE}).")
+    int size = TrainingSettings.defaults().imageSize();
+
+    @ArgGroup(exclusive = true)
+    Budget budget = new Budget();
+
+    static final class Budget {
+        @Option(names = "--minutes", paramLabel = "M", description = "Training time in minutes (default: 10).")
+        Double minutes;
+
+        @Option(names = "--epochs", paramLabel = "E", description = "Passes over the training images instead of a time budget.")
+        Integer epochs;
+    }
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = TrainingSettings.defaults().seed();
+
+    @Option(names = "--width", paramLabel = "W", description = "U-Net base width (default: ${DEFAULT-VALUE}).")
+    int width = TrainingSettings.defaults().width();
+
+    @Option(names = "--batch", paramLabel = "B", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batch = TrainingSettings.defaults().batchSize();
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = TrainingSettings.defaults().learningRate();
+
+    @Option(names = "--kind", paramLabel = "object|texture",
+            description = "What the images show: objects in a fixture, or textures (default: object).")
+    String kind = "object";
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: auto).")
+    String device = "auto";
+
+    @Option(names = "--false-reject-rate", paramLabel = "R",
+            description = "Share of good parts the default threshold may flag (default: ${DEFAULT-VALUE}).")
+    double falseRejectRate = TrainingSettings.defaults().targetFalseRejectRate();
+
+    TrainingSettings settings() {
+        TrainingSettings s;
+        try {
+            s = TrainingSettings.defaults()
+                    .withImageSize(size).withWidth(width).withBatchSize(batch).withSeed(seed).withLearningRate(learningRate)
+                    .withKind(CliInputs.parseEnum(PartKind.class, kind, "--kind"))
+                    .withDevice(CliInputs.parseEnum(DeviceChoice.class, device, "--device"))
+                    .withTargetFalseRejectRate(falseRejectRate);
+            if (budget.epochs != null) {
+                return s.withEpochs(budget.epochs);
+            }
+            if (budget.minutes != null) {
+                if (budget.minutes <= 0) {
+                    throw new IllegalArgumentException("--minutes must be positive");
+                }
+                return s.withTimeBudget(Duration.ofMillis((long) (budget.minutes * 60_000)));
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new org.ssaeinspector.util.UserFacingException(e.getMessage());
+        }
+    }
+}

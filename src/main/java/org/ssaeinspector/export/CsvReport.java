@@ -1,0 +1,130 @@
+package org.ssaeinspector.export;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ssaeinspector.scoring.DefectRegion;
+import org.ssaeinspector.util.AtomicFiles;
+import org.ssaeinspector.util.IoMessages;
+import org.ssaeinspector.util.UserFacingException;
+
+/**
+ * The per-image CSV report: UTF-8 (no byte-order mark), comma-separated, one header line, "\n"
+ * line ends, RFC 4180 quoting.
+ *
+ * <p>Numbers are written as plain decimals ({@code 0.00012}, never {@code 1.2E-4}) with as many
+ * digits as needed to read back the exact double. {@code bbox_*} is the box around all regions
+ * and {@code defect_area_px} the sum of their areas; the four bbox cells are empty when there is
+ * no region. {@code label} is {@code good}, {@code defective} or empty.
+ *
+ * <p>Spreadsheet formula injection: a text cell (path, label, defect type, checksum, heatmap
+ * path) that begins with {@code = + - @}, a tab or a carriage return gets a leading apostrophe,
+ * so Excel, LibreOffice and Google Sheets show it as text instead of running it (OWASP's
+ * advice). Number cells are never changed: a negative score such as {@code -0.5} stays a number.
+ * A non-finite number (NaN, Infinity) is not a number to a spreadsheet and is treated as text.
+ */
+public final class CsvReport {
+    public static final List<String> COLUMNS = List.of("path", "score", "threshold", "flagged", "label",
+            "defect_type", "regions", "bbox_x", "bbox_y", "bbox_w", "bbox_h", "defect_area_px", "model_sha256",
+            "heatmap");
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader(COLUMNS.toArray(String[]::new))
+            .setRecordSeparator("\n")
+            .get();
+
+    private CsvReport() {
+    }
+
+    /**
+     * Writes the report atomically (a temporary file renamed into place, so a failure leaves any
+     * previous report untouched and no partial file behind).
+     *
+     * @throws UserFacingException when the file cannot be written; the message names it
+     */
+    public static void write(Path csv, List<ReportRow> rows) {
+        if (Files.isDirectory(csv)) {
+            throw new UserFacingException("Cannot write the CSV report " + csv + ": it is a folder");
+        }
+        try {
+            AtomicFiles.write(csv, out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                write(writer, rows);
+                writer.flush();
+            });
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot write the CSV report " + csv + ": " + IoMessages.reason(e), e);
+        }
+    }
+
+    /** Writes the header and the rows to {@code out} (e.g. standard output); does not close it. */
+    public static void write(Appendable out, List<ReportRow> rows) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        for (ReportRow row : rows) {
+            printer.printRecord(cells(row));
+        }
+        printer.flush();
+    }
+
+    /** The cells of one row, in {@link #COLUMNS} order. */
+    static List<String> cells(ReportRow row) {
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(text(row.path().toString()));
+        cells.add(number(row.score()));
+        cells.add(number(row.threshold()));
+        cells.add(Boolean.toString(row.flagged()));
+        cells.add(text(row.label().csvValue()));
+        cells.add(text(row.defectType()));
+        cells.add(Integer.toString(row.regions().size()));
+        if (row.regions().isEmpty()) {
+            cells.addAll(List.of("", "", "", ""));
+        } else {
+            int x0 = Integer.MAX_VALUE;
+            int y0 = Integer.MAX_VALUE;
+            int x1 = Integer.MIN_VALUE;
+            int y1 = Integer.MIN_VALUE;
+            for (DefectRegion r : row.regions()) {
+                x0 = Math.min(x0, r.x());
+                y0 = Math.min(y0, r.y());
+                x1 = Math.max(x1, r.x() + r.width());
+                y1 = Math.max(y1, r.y() + r.height());
+            }
+            cells.addAll(List.of(Integer.toString(x0), Integer.toString(y0), Integer.toString(x1 - x0), Integer.toString(y1 - y0)));
+        }
+        long area = 0;
+        for (DefectRegion r : row.regions()) {
+            area += r.areaPx();
+        }
+        cells.add(Long.toString(area));
+        cells.add(text(row.modelSha256()));
+        cells.add(row.heatmap() == null ? "" : text(row.heatmap().toString()));
+        return cells;
+    }
+
+    /** A text cell, defused if a spreadsheet would read it as a formula. */
+    static String text(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
+    }
+
+    /** A number cell: the shortest exact decimal, without exponent. */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return text(Double.toString(value));
+        }
+        return BigDecimal.valueOf(value).toPlainString();
+    }
+}

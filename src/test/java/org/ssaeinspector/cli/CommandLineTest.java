@@ -1,0 +1,149 @@
+package org.ssaeinspector.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.util.AppInfo;
+import org.ssaeinspector.util.Json;
+
+/** The command line end to end, in process, on the bundled sample images. */
+class CommandLineTest {
+    static final Path WASHER = Path.of("sample-images", "washer");
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SsaeCommandLine.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        model = dir.resolve("washer.ssae");
+        Run r = run("train", "--data", WASHER.toString(), "--out", model.toString(), "--size", "32", "--width", "4",
+                "--epochs", "1", "--batch", "4");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Wrote " + model), r.out());
+        assertTrue(Files.size(model) > 1000);
+    }
+
+    @Test
+    void versionIsPrinted() {
+        Run r = run("--version");
+        assertEquals(0, r.exitCode());
+        assertEquals(AppInfo.NAME + " " + AppInfo.version(), r.out().trim());
+    }
+
+    @Test
+    void evaluateWritesMetricsCsvJsonAndHeatmaps() throws Exception {
+        Path csv = dir.resolve("eval.csv");
+        Path json = dir.resolve("eval.json");
+        Path maps = dir.resolve("maps");
+        Run r = run("evaluate", "--model", model.toString(), "--data", WASHER.toString(), "--csv", csv.toString(),
+                "--json", json.toString(), "--maps", maps.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Image AUROC"), r.out());
+        assertTrue(r.out().contains("Pixel AUROC"), r.out());
+        List<CSVRecord> rows = csvRows(csv);
+        assertEquals(16, rows.size(), "6 good + 10 defective washer test images");
+        assertEquals(16, rows.stream().filter(x -> Files.exists(Path.of(x.get("heatmap")))).count());
+        assertEquals(10, rows.stream().filter(x -> x.get("label").equals("defective")).count());
+        var metrics = Json.mapper().readTree(json.toFile());
+        double auroc = metrics.get("imageAuroc").asDouble();
+        assertTrue(auroc >= 0 && auroc <= 1, "image AUROC " + auroc);
+        assertEquals(16, metrics.get("images").asInt());
+    }
+
+    @Test
+    void scoreSkipsBadFilesNamingThemAndWritesTheRest() throws Exception {
+        Path input = dir.resolve("incoming");
+        Files.createDirectories(input);
+        Files.copy(WASHER.resolve("test/good/000.png"), input.resolve("a.png"));
+        Files.copy(WASHER.resolve("test/scratch/000.png"), input.resolve("b.png"));
+        Files.writeString(input.resolve("broken.png"), "not a png");
+        Files.createFile(input.resolve("empty.jpg"));
+        Path csv = dir.resolve("score.csv");
+        Run r = run("score", "--model", model.toString(), "--threshold", "0", "--csv", csv.toString(), input.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("broken.png"), r.err());
+        assertTrue(r.err().contains("empty.jpg"), r.err());
+        List<CSVRecord> rows = csvRows(csv);
+        assertEquals(2, rows.size());
+        for (CSVRecord row : rows) {
+            assertEquals("0.0", row.get("threshold"));
+            assertEquals(64, row.get("model_sha256").length());
+            assertEquals("", row.get("label"), "unlabelled folder");
+        }
+        assertTrue(r.out().contains("Scored 2 image(s)"), r.out());
+    }
+
+    @Test
+    void missingOrEmptyTrainingFolderFailsInOneLine() throws Exception {
+        assertCleanFailure(run("train", "--data", dir.resolve("nope").toString(), "--out", dir.resolve("x.ssae").toString()),
+                "nope");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertCleanFailure(run("train", "--data", empty.toString(), "--out", dir.resolve("x.ssae").toString()), "empty");
+        assertFalse(Files.exists(dir.resolve("x.ssae")));
+    }
+
+    @Test
+    void unreadableModelFailsNamingTheFile() throws Exception {
+        Path fake = Files.writeString(dir.resolve("fake.ssae"), "hello");
+        assertCleanFailure(run("score", "--model", fake.toString(), "--csv", dir.resolve("o.csv").toString(),
+                WASHER.resolve("test/good").toString()), "fake.ssae");
+        assertFalse(Files.exists(dir.resolve("o.csv")));
+    }
+
+    @Test
+    void unwritableOutputFailsBeforeTrainingAndLeavesNothing() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path out = file.resolve("model.ssae");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", out.toString(), "--epochs", "1"),
+                "plain-file");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        Run r = run("train", "--data", WASHER.toString(), "--out", dir.resolve("y.ssae").toString(), "--kind", "liquid");
+        assertCleanFailure(r, "--kind");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--bogus"), "bogus");
+        assertCleanFailure(run("train", "--out", "z.ssae"), "--data");
+    }
+
+    private static void assertCleanFailure(Run r, String mention) {
+        assertEquals(SsaeCommandLine.EXIT_USAGE, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains(mention), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    private static List<CSVRecord> csvRows(Path csv) throws Exception {
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(csv))) {
+            return p.getRecords();
+        }
+    }
+}
