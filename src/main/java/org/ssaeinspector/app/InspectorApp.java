@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.ssaeinspector.app.project.RecentProjects;
-import org.ssaeinspector.app.service.AppServices;
+import org.ssaeinspector.app.service.DjlEngineService;
 import org.ssaeinspector.app.task.FxBackgroundRunner;
 import org.ssaeinspector.app.view.FxPromptsFactory;
 import org.ssaeinspector.app.view.MainWindow;
@@ -22,7 +22,7 @@ public final class InspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = new FxBackgroundRunner();
-        MainViewModel vm = new MainViewModel(AppServices.real(), runner, FxPromptsFactory.forWindow(stage),
+        MainViewModel vm = new MainViewModel(new DjlEngineService(), runner, FxPromptsFactory.forWindow(stage),
                 RecentProjects.forUser());
         new MainWindow(vm, stage);
         stage.show();

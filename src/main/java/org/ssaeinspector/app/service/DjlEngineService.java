@@ -1,6 +1,5 @@
 package org.ssaeinspector.app.service;
 
-import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
+import org.ssaeinspector.model.DjlRuntime;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.SsaeModel;
@@ -55,7 +55,7 @@ public final class DjlEngineService implements EngineService {
 
     @Override
     public List<String> gpuNames() {
-        int count = Engine.getInstance().getGpuCount();
+        int count = DjlRuntime.gpuCount();
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             names.add("GPU " + i);

@@ -19,7 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.ssaeinspector.app.service.ColourScale;
+import org.ssaeinspector.app.viewmodel.ColourScale;
 import org.ssaeinspector.app.service.Thumbnail;
 import org.ssaeinspector.app.viewmodel.Format;
 import org.ssaeinspector.app.viewmodel.GalleryViewModel;

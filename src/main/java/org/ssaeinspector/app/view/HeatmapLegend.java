@@ -4,7 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import org.ssaeinspector.app.service.ColourScale;
+import org.ssaeinspector.app.viewmodel.ColourScale;
 import org.ssaeinspector.app.viewmodel.Format;
 
 /** The heatmap's colour scale with its anchor: what colour the threshold is. */

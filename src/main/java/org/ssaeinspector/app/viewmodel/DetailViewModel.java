@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.ssaeinspector.app.service.EngineService;
-import org.ssaeinspector.app.service.HeatmapService;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
@@ -50,7 +49,6 @@ public final class DetailViewModel {
     private final Project project;
     private final GalleryViewModel gallery;
     private final EngineService engine;
-    private final HeatmapService heatmaps;
     private final BackgroundRunner runner;
     private final ObjectProperty<ImageItem> item = new SimpleObjectProperty<>(this, "item");
     private final ReadOnlyObjectWrapper<DetailImages> images = new ReadOnlyObjectWrapper<>(this, "images");
@@ -64,12 +62,10 @@ public final class DetailViewModel {
     private final BooleanProperty showRegions = new SimpleBooleanProperty(this, "showRegions", true);
     private int generation;
 
-    public DetailViewModel(Project project, GalleryViewModel gallery, EngineService engine, HeatmapService heatmaps,
-                           BackgroundRunner runner) {
+    public DetailViewModel(Project project, GalleryViewModel gallery, EngineService engine, BackgroundRunner runner) {
         this.project = project;
         this.gallery = gallery;
         this.engine = engine;
-        this.heatmaps = heatmaps;
         this.runner = runner;
         item.addListener((o, a, b) -> load());
         project.thresholdProperty().addListener(o -> rejudge());
@@ -103,7 +99,7 @@ public final class DetailViewModel {
             FloatImage recon = r.scored().reconstruction();
             AnomalyMap full = r.fullSizeMap();
             return new Loaded(new DetailImages(w, h, original, recon.width(), recon.height(),
-                    argb(recon.toBufferedImage()), full, outline), heatmaps.scale(t).paint(full.values()), r.regions());
+                    argb(recon.toBufferedImage()), full, outline), heat(full, t), r.regions());
         }, loaded -> {
             if (gen != generation) {
                 return;
@@ -129,13 +125,19 @@ public final class DetailViewModel {
         }
         int gen = generation;
         double t = project.thresholdProperty().get();
-        runner.submit(Lane.IO, "Re-judging", ctx -> new Loaded(d, heatmaps.scale(t).paint(d.map().values()),
+        runner.submit(Lane.IO, "Re-judging", ctx -> new Loaded(d, heat(d.map(), t),
                 RegionFinder.find(d.map(), (float) t)), loaded -> {
                     if (gen == generation) {
                         heat.set(loaded.heat());
                         regions.set(loaded.regions());
                     }
                 }, e -> { });
+    }
+
+    /** Heatmap colours, or null when the threshold cannot anchor the scale. */
+    private static int[] heat(AnomalyMap map, double threshold) {
+        ColourScale scale = ColourScale.of(threshold);
+        return scale == null ? null : scale.paint(map.values());
     }
 
     private record Loaded(DetailImages images, int[] heat, List<DefectRegion> regions) {

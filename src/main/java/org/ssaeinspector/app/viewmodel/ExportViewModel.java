@@ -1,5 +1,6 @@
 package org.ssaeinspector.app.viewmodel;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,13 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.ssaeinspector.app.service.EngineService;
-import org.ssaeinspector.app.service.HeatmapService;
 import org.ssaeinspector.app.service.ModelHandle;
-import org.ssaeinspector.app.service.ReportService;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
+import org.ssaeinspector.dataset.DataFingerprint;
+import org.ssaeinspector.export.CsvReport;
+import org.ssaeinspector.export.HeatmapFiles;
+import org.ssaeinspector.export.ReportRow;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
@@ -40,17 +43,14 @@ public final class ExportViewModel {
 
     private final Project project;
     private final EngineService engine;
-    private final ReportService reports;
-    private final HeatmapService heatmaps;
+    private final GalleryViewModel gallery;
     private final BackgroundRunner runner;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
 
-    public ExportViewModel(Project project, EngineService engine, ReportService reports, HeatmapService heatmaps,
-                           BackgroundRunner runner) {
+    public ExportViewModel(Project project, EngineService engine, GalleryViewModel gallery, BackgroundRunner runner) {
         this.project = project;
         this.engine = engine;
-        this.reports = reports;
-        this.heatmaps = heatmaps;
+        this.gallery = gallery;
         this.runner = runner;
     }
 
@@ -86,9 +86,14 @@ public final class ExportViewModel {
         }
         double t = project.thresholdProperty().get();
         Path folder = heatmapFolder(csv);
+        Path modelFile = project.modelFileProperty().get();
+        // The heatmaps look as they do in the gallery: same opacity.
+        double opacity = gallery.overlayOpacityProperty().get();
         running.set(true);
         runner.submit(Lane.ENGINE, "Exporting " + items.size() + " images", ctx -> {
-            List<ReportService.Entry> entries = new ArrayList<>();
+            String modelSha = modelFile != null && Files.isRegularFile(modelFile) ? DataFingerprint.sha256(modelFile) : "";
+            HeatmapFiles.Namer names = withHeatmaps ? new HeatmapFiles.Namer(folder) : null;
+            List<ReportRow> rows = new ArrayList<>();
             List<String> unreadable = new ArrayList<>();
             for (int k = 0; k < items.size(); k++) {
                 if (ctx.isCancelled()) {
@@ -98,20 +103,20 @@ public final class ExportViewModel {
                 try {
                     FloatImage photo = ImageLoader.load(item.path());
                     InspectionResult r = engine.inspect(model, item.path(), photo, t);
-                    if (withHeatmaps) {
-                        heatmaps.writeOverlayPng(r, photo.toBufferedImage(), folder.resolve(pngName(item.path())));
+                    Path png = null;
+                    if (names != null && t > 0) {
+                        png = names.next(item.path());
+                        HeatmapFiles.writeOverlay(png, photo.toBufferedImage(), r.fullSizeMap(), t, opacity);
                     }
-                    // Keep only what the report needs: the maps of 10,000 images would not fit.
-                    InspectionResult slim = new InspectionResult(r.path(), r.imageWidth(), r.imageHeight(), r.score(),
-                            r.threshold(), r.regions(), null);
-                    entries.add(new ReportService.Entry(slim, item.label(), item.defectType()));
+                    rows.add(new ReportRow(item.path(), r.score(), t, r.flagged(), item.label(), item.defectType(),
+                            r.regions(), modelSha, png));
                 } catch (ImageLoadException e) {
                     unreadable.add(e.getMessage());
                 }
                 ctx.updateProgress(k + 1, items.size());
             }
-            reports.writeCsv(csv, entries);
-            return "Exported " + entries.size() + " images to " + csv.getFileName()
+            CsvReport.write(csv, rows);
+            return "Exported " + rows.size() + " images to " + csv.getFileName()
                     + (withHeatmaps ? " with heatmaps in " + folder.getFileName() : "")
                     + (unreadable.isEmpty() ? "." : "; " + unreadable.size() + " unreadable skipped.");
         }, msg -> {
@@ -121,14 +126,6 @@ public final class ExportViewModel {
             running.set(false);
             onError.accept("Export failed: " + Messages.describe(e));
         });
-    }
-
-    static String pngName(Path image) {
-        String n = image.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        String parent = image.getParent() == null || image.getParent().getFileName() == null ? ""
-                : image.getParent().getFileName() + "_";
-        return parent + (dot > 0 ? n.substring(0, dot) : n) + "_heatmap.png";
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

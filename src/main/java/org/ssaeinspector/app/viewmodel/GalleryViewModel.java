@@ -13,8 +13,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import org.ssaeinspector.app.service.ColourScale;
-import org.ssaeinspector.app.service.HeatmapService;
 import org.ssaeinspector.dataset.Label;
 
 /**
@@ -33,7 +31,7 @@ public final class GalleryViewModel {
     private final FilteredList<ImageItem> visible;
     private final ObjectBinding<ColourScale> colourScale;
 
-    public GalleryViewModel(Project project, HeatmapService heatmaps) {
+    public GalleryViewModel(Project project) {
         this.project = project;
         sorted = new SortedList<>(project.items(), sort.get().comparator());
         visible = new FilteredList<>(sorted);
@@ -55,8 +53,7 @@ public final class GalleryViewModel {
             }
         });
         colourScale = Bindings.createObjectBinding(() -> {
-            double t = project.thresholdProperty().get();
-            return Double.isNaN(t) ? null : heatmaps.scale(t);
+            return ColourScale.of(project.thresholdProperty().get());
         }, project.thresholdProperty());
     }
 

@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ssaeinspector.app.project.ProjectStore;
 import org.ssaeinspector.app.project.RecentProjects;
-import org.ssaeinspector.app.service.AppServices;
+import org.ssaeinspector.app.service.EngineService;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.service.ThumbnailLoader;
 import org.ssaeinspector.app.task.BackgroundRunner;
@@ -41,7 +41,7 @@ public final class MainViewModel {
     public static final int THUMBNAIL_SIDE = 128;
     public static final int THUMBNAIL_CACHE = 2000;
 
-    private final AppServices services;
+    private final EngineService engine;
     private final BackgroundRunner runner;
     private final UserPrompts prompts;
     private final RecentProjects recent;
@@ -61,16 +61,16 @@ public final class MainViewModel {
     private final StringBinding deviceText;
     private final StringBinding countsText;
 
-    public MainViewModel(AppServices services, BackgroundRunner runner, UserPrompts prompts, RecentProjects recent) {
-        this.services = services;
+    public MainViewModel(EngineService engine, BackgroundRunner runner, UserPrompts prompts, RecentProjects recent) {
+        this.engine = engine;
         this.runner = runner;
         this.prompts = prompts;
         this.recent = recent;
-        gallery = new GalleryViewModel(project, services.heatmaps());
+        gallery = new GalleryViewModel(project);
         threshold = new ThresholdViewModel(project);
-        scoring = new ScoringViewModel(project, services.engine(), runner, threshold);
-        export = new ExportViewModel(project, services.engine(), services.reports(), services.heatmaps(), runner);
-        detail = new DetailViewModel(project, gallery, services.engine(), services.heatmaps(), runner);
+        scoring = new ScoringViewModel(project, engine, runner, threshold);
+        export = new ExportViewModel(project, engine, gallery, runner);
+        detail = new DetailViewModel(project, gallery, engine, runner);
         thumbnails = new ThumbnailCache(runner, new ThumbnailLoader(THUMBNAIL_SIDE), THUMBNAIL_CACHE);
         mapper = new ProjectMapper(project, gallery);
         scoring.lastMessageProperty().addListener((o, a, b) -> statusMessage.set(b));
@@ -241,7 +241,7 @@ public final class MainViewModel {
 
     public void openModel(Path file, double thresholdOverride) {
         modelLoading.set(true);
-        runner.submit(Lane.ENGINE, "Opening model", ctx -> services.engine().loadModel(file), handle -> {
+        runner.submit(Lane.ENGINE, "Opening model", ctx -> engine.loadModel(file), handle -> {
             modelLoading.set(false);
             useModel(handle, file, Double.isNaN(thresholdOverride) ? handle.header().threshold() : thresholdOverride);
             statusMessage.set("Opened model " + file.getFileName() + ".");
@@ -271,7 +271,7 @@ public final class MainViewModel {
         }
         double t = project.thresholdProperty().get();
         runner.submit(Lane.ENGINE, "Saving model", ctx -> {
-            services.engine().saveModel(m, file, t);
+            engine.saveModel(m, file, t);
             return file;
         }, f -> {
             project.modelFileProperty().set(f);
@@ -388,7 +388,7 @@ public final class MainViewModel {
                     + "\"" + ImageSet.TRAINING.title() + "\", or open an MVTec-style folder.");
             return Optional.empty();
         }
-        TrainingWizardViewModel w = new TrainingWizardViewModel(project, services.engine(), runner);
+        TrainingWizardViewModel w = new TrainingWizardViewModel(project, engine, runner);
         trainingRunning.bind(Bindings.createBooleanBinding(w::isRunning, w.stateProperty()));
         return Optional.of(w);
     }

@@ -2,17 +2,12 @@ package org.ssaeinspector.app.fakes;
 
 import java.util.prefs.Preferences;
 import org.ssaeinspector.app.project.RecentProjects;
-import org.ssaeinspector.app.service.AppServices;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.viewmodel.MainViewModel;
 
 /** Builds view models over the fake engine and the real data, metrics and export services. */
 public final class Fixtures {
     private Fixtures() {
-    }
-
-    public static AppServices services(FakeEngineService engine) {
-        return AppServices.real().withEngine(engine);
     }
 
     /** Recent projects in a throw-away preferences node. */
@@ -27,6 +22,6 @@ public final class Fixtures {
     }
 
     public static MainViewModel main(FakeEngineService engine, BackgroundRunner runner, RecordingPrompts prompts) {
-        return new MainViewModel(services(engine), runner, prompts, recent());
+        return new MainViewModel(engine, runner, prompts, recent());
     }
 }

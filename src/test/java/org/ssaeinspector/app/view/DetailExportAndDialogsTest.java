@@ -50,7 +50,7 @@ class DetailExportAndDialogsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new MainViewModel(Fixtures.services(engine), new SynchronousRunner(), FxPromptsFactory.forWindow(stage),
+        vm = new MainViewModel(engine, new SynchronousRunner(), FxPromptsFactory.forWindow(stage),
                 Fixtures.recent());
         window = new MainWindow(vm, stage);
         stage.show();

@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ssaeinspector.app.fakes.FakeEngineService;
-import org.ssaeinspector.app.interim.InterimHeatmapService;
 import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.dataset.Label;
 import org.ssaeinspector.evaluation.ConfusionCounts;
@@ -31,7 +30,7 @@ class GalleryAndThresholdTest {
     @BeforeEach
     void setUp() {
         project = new Project();
-        gallery = new GalleryViewModel(project, new InterimHeatmapService());
+        gallery = new GalleryViewModel(project);
         threshold = new ThresholdViewModel(project);
         List<ImageSample> samples = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
