@@ -2,6 +2,8 @@ package org.ssaeinspector.app.fakes;
 
 import java.util.prefs.Preferences;
 import org.ssaeinspector.app.project.RecentProjects;
+import org.ssaeinspector.app.service.EngineService;
+import org.ssaeinspector.app.viewmodel.UserPrompts;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.viewmodel.MainViewModel;
 
@@ -21,7 +23,7 @@ public final class Fixtures {
         }
     }
 
-    public static MainViewModel main(FakeEngineService engine, BackgroundRunner runner, RecordingPrompts prompts) {
+    public static MainViewModel main(EngineService engine, BackgroundRunner runner, UserPrompts prompts) {
         return new MainViewModel(engine, runner, prompts, recent());
     }
 }
