@@ -49,6 +49,28 @@ public final class DjlEngineService implements EngineService {
     }
 
     @Override
+    public List<ScoreAttempt> scoreAll(ModelHandle model, List<Path> images) {
+        List<ScoreAttempt> out = new ArrayList<>(images.size());
+        List<FloatImage> loaded = new ArrayList<>();
+        List<Path> loadedPaths = new ArrayList<>();
+        for (Path p : images) {
+            try {
+                loaded.add(ImageLoader.load(p));
+                loadedPaths.add(p);
+            } catch (ImageLoadException e) {
+                out.add(new ScoreAttempt(p, null, e.problem()));
+            }
+        }
+        List<ScoredImage> scored = loaded.isEmpty() ? List.of() : unwrap(model).scoreAll(loaded);
+        for (int i = 0; i < scored.size(); i++) {
+            FloatImage img = loaded.get(i);
+            out.add(new ScoreAttempt(loadedPaths.get(i),
+                    new ImageScore(scored.get(i).score(), img.width(), img.height(), scored.get(i).map()), null));
+        }
+        return out;
+    }
+
+    @Override
     public InspectionResult inspect(ModelHandle model, Path file, FloatImage image, double threshold) {
         return new Inspector(unwrap(model)).inspect(file, image, threshold);
     }

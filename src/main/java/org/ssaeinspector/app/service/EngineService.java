@@ -29,6 +29,26 @@ public interface EngineService {
     ImageScore score(ModelHandle model, Path image) throws ImageLoadException;
 
     /**
+     * Scores several image files (the network runs them in batches, faster than one by one).
+     * Unreadable files do not stop the others: their entry carries the problem instead.
+     */
+    default List<ScoreAttempt> scoreAll(ModelHandle model, List<Path> images) {
+        List<ScoreAttempt> out = new java.util.ArrayList<>(images.size());
+        for (Path p : images) {
+            try {
+                out.add(new ScoreAttempt(p, score(model, p), null));
+            } catch (ImageLoadException e) {
+                out.add(new ScoreAttempt(p, null, e.problem()));
+            }
+        }
+        return out;
+    }
+
+    /** The score of one file, or why it has none. */
+    record ScoreAttempt(Path path, ImageScore score, String problem) {
+    }
+
+    /**
      * Judges one already loaded image at a threshold: score, regions, map, reconstruction (the
      * detail view and the export).
      */

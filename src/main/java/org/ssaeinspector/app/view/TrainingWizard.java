@@ -482,4 +482,8 @@ final class TrainingWizard {
     Wizard wizard() {
         return wizard;
     }
+
+    TrainingWizardViewModel viewModel() {
+        return vm;
+    }
 }

@@ -2,7 +2,9 @@ package org.ssaeinspector.app.viewmodel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +19,6 @@ import org.ssaeinspector.app.task.WorkContext;
 import org.ssaeinspector.dataset.Label;
 import org.ssaeinspector.dataset.MaskLoader;
 import org.ssaeinspector.evaluation.PixelMetrics;
-import org.ssaeinspector.imageio.ImageLoadException;
 
 /**
  * Scores images in the background on the engine lane and hands results to the project in
@@ -28,6 +29,8 @@ public final class ScoringViewModel {
     /** Side of the maps kept for the pixel AUROC (only for images whose masks are known). */
     public static final int PIXEL_SIDE = 64;
     private static final long BATCH_NANOS = 250_000_000L;
+    /** Images per engine call: the network scores them as one batch. */
+    private static final int ENGINE_BATCH = 8;
 
     private final Project project;
     private final EngineService engine;
@@ -80,22 +83,27 @@ public final class ScoringViewModel {
             long lastFlush = System.nanoTime();
             int done = 0;
             int failed = 0;
-            for (ImageItem item : todo) {
+            for (int start = 0; start < todo.size(); start += ENGINE_BATCH) {
                 if (ctx.isCancelled() || stopRequested.get()) {
                     break;
                 }
-                try {
-                    ImageScore s = engine.score(model, item.path());
+                List<ImageItem> chunk = todo.subList(start, Math.min(todo.size(), start + ENGINE_BATCH));
+                Map<Path, ImageItem> byPath = new HashMap<>();
+                chunk.forEach(i -> byPath.put(i.path(), i));
+                for (EngineService.ScoreAttempt a : engine.scoreAll(model, chunk.stream().map(ImageItem::path).toList())) {
+                    ImageItem item = byPath.get(a.path());
+                    if (a.score() == null) {
+                        failed++;
+                        ctx.ui(() -> item.setProblem(a.problem()));
+                        continue;
+                    }
+                    ImageScore s = a.score();
                     boolean keepPixels = masksKnown && item.set() == ImageSet.TEST
                             && (item.mask().isPresent() || item.folderLabel() == Label.GOOD);
                     batch.add(new Project.ScoredItem(item, s.score(), MapPreview.of(s.map()),
                             keepPixels ? s.map().resize(PIXEL_SIDE, PIXEL_SIDE).values() : null));
-                } catch (ImageLoadException e) {
-                    failed++;
-                    String problem = e.problem();
-                    ctx.ui(() -> item.setProblem(problem));
                 }
-                done++;
+                done += chunk.size();
                 ctx.updateProgress(done, todo.size());
                 if (System.nanoTime() - lastFlush > BATCH_NANOS) {
                     flush(ctx, model, batch);

@@ -1,0 +1,140 @@
+package org.ssaeinspector.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ssaeinspector.app.SampleImagesLocator;
+import org.ssaeinspector.app.fakes.Fixtures;
+import org.ssaeinspector.app.service.DjlEngineService;
+import org.ssaeinspector.app.task.FxBackgroundRunner;
+import org.ssaeinspector.app.viewmodel.ImageItem;
+import org.ssaeinspector.app.viewmodel.ImageSet;
+import org.ssaeinspector.app.viewmodel.MainViewModel;
+import org.ssaeinspector.app.viewmodel.TrainingWizardViewModel;
+import org.ssaeinspector.dataset.Label;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The screenshots in {@code docs/screenshots}: the real app on the bundled washer images with a
+ * real model. Run on purpose (it trains for a short while):
+ *
+ * <pre>mvn -B -o test -Dtest=DocScreenshotsTest -Dssae.screenshots=docs -Dssae.screenshotModel=washer.ssae</pre>
+ *
+ * where the model was trained with {@code ssae-inspector train --data sample-images/washer}.
+ */
+@EnabledIfSystemProperty(named = "ssae.screenshotModel", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class DocScreenshotsTest {
+    FxBackgroundRunner runner = new FxBackgroundRunner();
+    MainViewModel vm;
+    MainWindow window;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        vm = new MainViewModel(new DjlEngineService(), runner, FxPromptsFactory.forWindow(stage), Fixtures.recent());
+        window = new MainWindow(vm, stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runner.close();
+    }
+
+    @Test
+    void mainScreens(FxRobot robot) throws Exception {
+        Path washer = SampleImagesLocator.find().orElseThrow().resolve("washer");
+        Path model = Path.of(System.getProperty("ssae.screenshotModel"));
+        robot.interact(() -> {
+            window.handleDrop(List.of(washer.toFile()), null);
+            vm.openModel(model, Double.NaN);
+        });
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> vm.project().scoredTestCountProperty().get() == 16
+                && !vm.scoring().runningProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !Double.isNaN(vm.threshold().pixelAurocProperty().get()));
+        ImageItem top = vm.gallery().visibleItems().get(0);
+        robot.interact(() -> vm.gallery().selectedProperty().set(top));
+        Thread.sleep(1500);
+        Screenshots.save(window.scene(), "main-window");
+
+        ImageItem defect = vm.gallery().visibleItems().stream().filter(i -> i.label() == Label.DEFECTIVE
+                && i.mask().isPresent()).findFirst().orElseThrow();
+        robot.interact(() -> window.actions().openDetail(defect));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.detail().imagesProperty().get() != null);
+        Thread.sleep(500);
+        Stage detail = (Stage) robot.lookup("#detailZoom").query().getScene().getWindow();
+        Screenshots.save(detail.getScene(), "detail");
+        robot.interact(detail::close);
+
+        ExportDialog[] export = new ExportDialog[1];
+        robot.interact(() -> {
+            export[0] = new ExportDialog(stage, vm);
+            export[0].dialog().show();
+        });
+        robot.clickOn("#exportHeatmaps");
+        Screenshots.save(export[0].dialog().getDialogPane().getScene(), "export-dialog");
+        robot.interact(() -> export[0].dialog().close());
+
+        robot.interact(() -> window.actions().train());
+        TrainingWizard w = window.actions().currentWizard();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.wizard().getDialog().getDialogPane() == w.imagesPage
+                && robot.lookup("#imageFindings").queryAs(javafx.scene.layout.VBox.class).getChildren().size() > 0
+                && vm.project().items(ImageSet.TRAINING).size() == 30);
+        Thread.sleep(1000);
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-1-images");
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-2-settings");
+        robot.interact(() -> {
+            TrainingWizardViewModel twvm = wizardViewModel(w);
+            twvm.imageSizeProperty().set(64);
+            twvm.minutesProperty().set(1);
+        });
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        Thread.sleep(25_000);
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-3-training");
+        robot.clickOn("#stopTraining");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
+        robot.interact(() -> w.closeWithoutAsking());
+
+        Path notes = Files.writeString(Files.createTempFile("notes", ".txt"), "not an image");
+        Platform.runLater(() -> window.handleDrop(List.of(notes.toFile()), ImageSet.TEST));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        Screenshots.save(pane.getScene(), "error-dialog");
+        robot.clickOn((Button) pane.lookupButton(ButtonType.OK));
+        assertEquals(16, vm.project().testCountProperty().get());
+        assertTrue(Files.isRegularFile(Path.of("target", "screenshots", "main-window.png"))
+                || Files.isRegularFile(Path.of("docs", "screenshots", "main-window.png")));
+    }
+
+    private static TrainingWizardViewModel wizardViewModel(TrainingWizard w) {
+        return w.viewModel();
+    }
+
+    private static Button button(TrainingWizard w, ButtonBar.ButtonData data) {
+        DialogPane pane = w.wizard().getDialog().getDialogPane();
+        ButtonType type = pane.getButtonTypes().stream().filter(b -> b.getButtonData() == data).findFirst().orElseThrow();
+        return (Button) pane.lookupButton(type);
+    }
+}
