@@ -80,7 +80,7 @@ public final class DjlEngineService implements EngineService {
         int count = DjlRuntime.gpuCount();
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            names.add("GPU " + i);
+            names.add(DjlRuntime.describe(ai.djl.Device.gpu(i)));
         }
         return names;
     }

@@ -79,6 +79,7 @@ final class GalleryView extends BorderPane {
                     open.accept(cell.getItem());
                 }
             });
+            cell.setContextMenu(contextMenu(vm, cell, open));
             cell.itemProperty().addListener((o, a, b) -> cell.updateSelected(b != null && b == vm.selectedProperty().get()));
             vm.selectedProperty().addListener((o, a, b) -> cell.updateSelected(cell.getItem() != null && cell.getItem() == b));
             return cell;
@@ -87,6 +88,14 @@ final class GalleryView extends BorderPane {
         grid.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && vm.selectedProperty().get() != null) {
                 open.accept(vm.selectedProperty().get());
+            } else if (e.getCode() == KeyCode.DELETE) {
+                vm.removeSelected();
+            } else if (e.getCode() == KeyCode.G) {
+                vm.markSelected(org.ssaeinspector.dataset.Label.GOOD);
+            } else if (e.getCode() == KeyCode.D) {
+                vm.markSelected(org.ssaeinspector.dataset.Label.DEFECTIVE);
+            } else if (e.getCode() == KeyCode.U) {
+                vm.markSelected(null);
             } else if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT) {
                 ImageItem sel = vm.selectedProperty().get();
                 int dir = e.getCode() == KeyCode.RIGHT ? 1 : -1;
@@ -115,6 +124,26 @@ final class GalleryView extends BorderPane {
         empty.setMouseTransparent(true);
         setTop(bar);
         setCenter(new StackPane(grid, empty));
+    }
+
+    private static javafx.scene.control.ContextMenu contextMenu(GalleryViewModel vm, GalleryCell cell,
+                                                               Consumer<ImageItem> open) {
+        javafx.scene.control.MenuItem show = new javafx.scene.control.MenuItem("Open");
+        show.setOnAction(e -> open.accept(cell.getItem()));
+        javafx.scene.control.MenuItem good = new javafx.scene.control.MenuItem("Label Good (G)");
+        good.setOnAction(e -> vm.markSelected(org.ssaeinspector.dataset.Label.GOOD));
+        javafx.scene.control.MenuItem bad = new javafx.scene.control.MenuItem("Label Defective (D)");
+        bad.setOnAction(e -> vm.markSelected(org.ssaeinspector.dataset.Label.DEFECTIVE));
+        javafx.scene.control.MenuItem clear = new javafx.scene.control.MenuItem("Folder's Label (U)");
+        clear.setOnAction(e -> vm.markSelected(null));
+        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove from Project (Delete)");
+        remove.setOnAction(e -> vm.removeSelected());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(show,
+                new javafx.scene.control.SeparatorMenuItem(), good, bad, clear,
+                new javafx.scene.control.SeparatorMenuItem(), remove);
+        // The menu acts on the image under the pointer.
+        menu.setOnShowing(e -> vm.selectedProperty().set(cell.getItem()));
+        return menu;
     }
 
     GridView<ImageItem> grid() {

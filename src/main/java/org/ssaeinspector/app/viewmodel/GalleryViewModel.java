@@ -89,6 +89,17 @@ public final class GalleryViewModel {
         }
     }
 
+    /** Takes the selected image out of the project (the file stays); selects its neighbour. */
+    public void removeSelected() {
+        ImageItem item = selected.get();
+        if (item == null) {
+            return;
+        }
+        Optional<ImageItem> neighbour = next(item, 1).or(() -> next(item, -1));
+        project.remove(java.util.List.of(item));
+        selected.set(neighbour.orElse(null));
+    }
+
     public ObjectProperty<ImageSet> shownSetProperty() {
         return shownSet;
     }

@@ -168,6 +168,9 @@ class ThresholdAndGalleryTest {
         assertEquals(grid.getItems().get(0), first);
         robot.type(KeyCode.RIGHT);
         assertEquals(grid.getItems().get(1), vm.gallery().selectedProperty().get());
+        robot.type(KeyCode.D);
+        assertEquals(org.ssaeinspector.dataset.Label.DEFECTIVE, grid.getItems().get(1).label());
+        robot.type(KeyCode.U);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(grid.getItems().get(1), vm.detail().itemProperty().get());

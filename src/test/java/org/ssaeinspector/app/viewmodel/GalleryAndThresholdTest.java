@@ -101,6 +101,18 @@ class GalleryAndThresholdTest {
     }
 
     @Test
+    void removingTheSelectedImageSelectsItsNeighbour() {
+        ImageItem second = gallery.visibleItems().get(1);
+        ImageItem third = gallery.visibleItems().get(2);
+        gallery.selectedProperty().set(second);
+        gallery.removeSelected();
+        assertEquals(10, gallery.visibleItems().size());
+        assertFalse(project.items().contains(second));
+        assertEquals(third, gallery.selectedProperty().get());
+        assertEquals(10, project.testCountProperty().get());
+    }
+
+    @Test
     void nextAndPreviousFollowTheVisibleOrder() {
         ImageItem top = gallery.visibleItems().get(0);
         assertEquals(gallery.visibleItems().get(1), gallery.next(top, 1).orElseThrow());
