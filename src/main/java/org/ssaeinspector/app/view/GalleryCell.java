@@ -101,8 +101,8 @@ final class GalleryCell extends GridCell<ImageItem> {
         graphicBox.setManaged(false);
         graphicBox.setVisible(false);
         setText(null);
-        setGraphic(graphicBox);
-        setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        setGraphic(null);
+        setPrefSize(PHOTO, PHOTO + 22);
     }
 
     private final VBox graphicBox;
@@ -153,10 +153,19 @@ final class GalleryCell extends GridCell<ImageItem> {
         paintHeat();
     }
 
+    /** A skin that only holds the cell's own content (a Labeled skin ignores unmanaged graphics). */
     @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        graphicBox.resizeRelocate(0, 0, getWidth(), getHeight());
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+        return new javafx.scene.control.SkinBase<GalleryCell>(this) {
+            {
+                getChildren().add(graphicBox);
+            }
+
+            @Override
+            protected void layoutChildren(double x, double y, double w, double h) {
+                graphicBox.resizeRelocate(x, y, w, h);
+            }
+        };
     }
 
     private void showThumbnail(Thumbnail t) {

@@ -69,6 +69,14 @@ class MainWindowTest {
                 .filter(c -> c.getItem() != null && c.badge().isVisible()
                         && c.badge().getPseudoClassStates().contains(flagged)).count();
         assertTrue(redBadges >= 4, "flagged badges are shown: " + redBadges);
+        // And they are really drawn: the screen is red where a flagged badge sits.
+        GalleryCell cell = robot.lookup(".gallery-cell").queryAll().stream().map(c -> (GalleryCell) c)
+                .filter(c -> c.getItem() != null && c.getItem().isFlagged()).findFirst().orElseThrow();
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = window.scene().snapshot(null));
+        javafx.geometry.Bounds b = cell.badge().localToScene(cell.badge().getBoundsInLocal());
+        javafx.scene.paint.Color at = shot[0].getPixelReader().getColor((int) b.getMinX() + 3, (int) b.getCenterY());
+        assertTrue(at.getRed() > 0.6 && at.getGreen() < 0.45, "badge pixel " + at);
         Screenshots.save(window.scene(), "main-window");
     }
 
