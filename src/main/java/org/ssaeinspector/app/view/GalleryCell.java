@@ -250,7 +250,9 @@ final class GalleryCell extends GridCell<ImageItem> {
         if (heat.getImage() != heatImage) {
             heat.setImage(heatImage);
         }
-        heat.setFitWidth(photoWidth);
-        heat.setFitHeight(photoHeight);
+        if (heat.getFitWidth() != photoWidth || heat.getFitHeight() != photoHeight) {
+            heat.setFitWidth(photoWidth);
+            heat.setFitHeight(photoHeight);
+        }
     }
 }
