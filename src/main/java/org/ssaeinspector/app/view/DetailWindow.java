@@ -60,7 +60,6 @@ final class DetailWindow {
     DetailWindow(Window owner, DetailViewModel vm, GalleryViewModel gallery) {
         this.vm = vm;
         stage.initOwner(owner);
-        photo.setSmooth(false);
         heat.setSmooth(true);
         heat.opacityProperty().bind(gallery.overlayOpacityProperty().multiply(0.5).add(0.35));
         outline.setSmooth(false);
@@ -227,10 +226,12 @@ final class DetailWindow {
         DetailViewModel.Layer layer = vm.layerProperty().get();
         if (layer == DetailViewModel.Layer.RECONSTRUCTION && d.reconstruction() != null) {
             photo.setImage(FxImages.of(d.reconstruction(), d.reconWidth(), d.reconHeight()));
+            photo.smoothProperty().unbind();
             photo.setSmooth(true);
         } else {
             photo.setImage(FxImages.of(d.original(), d.width(), d.height()));
-            photo.setSmooth(false);
+            // Real pixels when zoomed in; smoothed when shrunk, where nearest sampling aliases.
+            photo.smoothProperty().bind(zoom.zoomProperty().lessThan(1));
         }
         photo.setFitWidth(d.width());
         photo.setFitHeight(d.height());

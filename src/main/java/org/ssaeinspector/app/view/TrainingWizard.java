@@ -111,7 +111,6 @@ final class TrainingWizard {
             }
         };
         p.setHeaderText(title);
-        p.setGraphic(Icons.of(MaterialDesignS.SCHOOL_OUTLINE, 36));
         p.setContent(content);
         p.setPrefSize(760, 560);
         p.getStylesheets().add(MainWindow.STYLESHEET);
