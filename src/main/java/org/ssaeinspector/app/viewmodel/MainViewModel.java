@@ -237,6 +237,20 @@ public final class MainViewModel {
         if (test > 0) {
             scoreTest();
         }
+        // A data set that ships with its model (one .ssae beside it) opens ready to inspect.
+        if (project.model() == null && found.dataSets().size() == 1) {
+            modelBeside(found.dataSets().get(0).root()).ifPresent(m -> openModel(m, Double.NaN));
+        }
+    }
+
+    private static Optional<Path> modelBeside(Path dataSetRoot) {
+        try (var files = Files.list(dataSetRoot)) {
+            List<Path> models = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(ModelFile.EXTENSION) && Files.isRegularFile(p)).toList();
+            return models.size() == 1 ? Optional.of(models.get(0)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public void openModel(Path file, double thresholdOverride) {

@@ -53,6 +53,16 @@ class MainViewModelTest {
     }
 
     @Test
+    void aDataSetWithItsModelOpensReadyToInspect() throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("widget"), 3, 2, 2, 32);
+        engine.saveModel(FakeEngineService.model(0.25), data.resolve("widget.ssae"), 0.25);
+        vm.drop(List.of(data.toFile()), null);
+        assertNotNull(vm.project().model());
+        assertEquals(0.25, vm.project().thresholdProperty().get(), 1e-12);
+        assertEquals(4, vm.project().scoredTestCountProperty().get());
+    }
+
+    @Test
     void droppingTheSameFolderTwiceAddsNothing() throws Exception {
         Path data = TestImages.mvtec(tmp.resolve("widget"), 3, 2, 2, 32);
         vm.drop(List.of(data.toFile()), null);
