@@ -79,7 +79,8 @@ public final class ExportViewModel {
             onError.accept("Open or train a model first: the report needs scores.");
             return;
         }
-        List<ImageItem> items = chosen(scope);
+        // Labels are read here, on the UI thread: the user may relabel while the export runs.
+        List<org.ssaeinspector.dataset.ImageSample> items = chosen(scope).stream().map(ImageItem::toSample).toList();
         if (items.isEmpty()) {
             onError.accept(scope == Scope.FLAGGED ? "No image is flagged at this threshold." : "There are no test images.");
             return;
@@ -99,7 +100,7 @@ public final class ExportViewModel {
                 if (ctx.isCancelled()) {
                     throw new java.util.concurrent.CancellationException();
                 }
-                ImageItem item = items.get(k);
+                org.ssaeinspector.dataset.ImageSample item = items.get(k);
                 try {
                     FloatImage photo = ImageLoader.load(item.path());
                     InspectionResult r = engine.inspect(model, item.path(), photo, t);
