@@ -48,6 +48,7 @@ final class GalleryCell extends GridCell<ImageItem> {
     private final FontIcon labelIcon = Icons.of(MaterialDesignC.CHECK_CIRCLE, 13);
     private final StackPane frame;
     private final Region ring = new Region();
+    private final Region selectionRing = new Region();
     private final Tooltip frameTip = new Tooltip();
     private final Tooltip labelTip = new Tooltip();
     // Separate listeners so that a threshold move (flags) touches only the badge, never the
@@ -80,7 +81,10 @@ final class GalleryCell extends GridCell<ImageItem> {
         labelIcon.getStyleClass().remove("app-icon");
         ring.getStyleClass().add("flag-ring");
         ring.setMouseTransparent(true);
-        frame = new StackPane(photo, heat, problem, ring, badge, flag);
+        selectionRing.getStyleClass().add("selection-ring");
+        selectionRing.setMouseTransparent(true);
+        selectionRing.setVisible(false);
+        frame = new StackPane(photo, heat, problem, ring, selectionRing, badge, flag);
         frame.getStyleClass().add("photo-frame");
         frame.setPrefSize(PHOTO, PHOTO);
         frame.setMinSize(PHOTO, PHOTO);
@@ -92,6 +96,7 @@ final class GalleryCell extends GridCell<ImageItem> {
         Tooltip.install(frame, frameTip);
         Tooltip.install(labelIcon, labelTip);
         name.setMaxWidth(PHOTO - 24);
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         HBox.setHgrow(name, Priority.ALWAYS);
         HBox caption = new HBox(labelIcon, name);
         caption.getStyleClass().add("caption");
@@ -135,6 +140,7 @@ final class GalleryCell extends GridCell<ImageItem> {
         next.problemProperty().addListener(problemChanged);
         listening = true;
         graphicBox.setVisible(true);
+        updateSelected(next == gallery.selectedProperty().get());
         boolean same = next == shown;
         shown = next;
         showVerdict();
@@ -142,7 +148,10 @@ final class GalleryCell extends GridCell<ImageItem> {
             return;
         }
         photo.setImage(null);
-        name.setText(next.name());
+        // The folder too: MVTec names repeat across defect folders (test/crack/000.png, test/good/000.png).
+        java.nio.file.Path parent = next.path().getParent();
+        name.setText(parent == null || parent.getFileName() == null ? next.name()
+                : parent.getFileName() + "/" + next.name());
         thumbnails.request(next.path(), t -> {
             if (shown == next) {
                 showThumbnail(t);
@@ -151,6 +160,12 @@ final class GalleryCell extends GridCell<ImageItem> {
         showLabel();
         showProblem();
         paintHeat();
+    }
+
+    @Override
+    public void updateSelected(boolean selected) {
+        super.updateSelected(selected);
+        selectionRing.setVisible(selected);
     }
 
     /** A skin that only holds the cell's own content (a Labeled skin ignores unmanaged graphics). */

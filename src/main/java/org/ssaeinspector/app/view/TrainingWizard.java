@@ -361,6 +361,20 @@ final class TrainingWizard {
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
         x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        // Steps are whole numbers: no "2.25" labels while there are only a few.
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? Long.toString((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("loss (smoothed)");
         y.setForceZeroInRange(false);

@@ -4,8 +4,8 @@ import java.util.Comparator;
 
 /** Gallery order. Unscored images come last in the score orders. */
 public enum GallerySort {
-    SCORE_DESC("Highest score first"),
-    SCORE_ASC("Lowest score first"),
+    SCORE_DESC("Score, high first"),
+    SCORE_ASC("Score, low first"),
     NAME("Name");
 
     private final String title;

@@ -106,10 +106,10 @@ class DocScreenshotsTest {
         robot.interact(() -> {
             TrainingWizardViewModel twvm = wizardViewModel(w);
             twvm.imageSizeProperty().set(64);
-            twvm.minutesProperty().set(1);
+            twvm.minutesProperty().set(2);
         });
         robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
-        Thread.sleep(25_000);
+        Thread.sleep(75_000);
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-3-training");
         robot.clickOn("#stopTraining");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
@@ -117,7 +117,7 @@ class DocScreenshotsTest {
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
         robot.interact(() -> w.closeWithoutAsking());
 
-        Path notes = Files.writeString(Files.createTempFile("notes", ".txt"), "not an image");
+        Path notes = Files.writeString(Files.createTempDirectory("drop").resolve("notes.txt"), "not an image");
         Platform.runLater(() -> window.handleDrop(List.of(notes.toFile()), ImageSet.TEST));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
