@@ -14,6 +14,8 @@ import java.util.List;
  * @param width               U-Net base width
  * @param kind                object or texture
  * @param calibration         "per-pixel" or "global": how residuals are standardised
+ * @param residualBlurSigma   Gaussian sigma (pixels at imageSize) applied to input and reconstruction
+ *                            before they are compared
  * @param smoothingSigma      Gaussian sigma (pixels at imageSize) applied to the standardised map
  * @param training            settings and outcome of the training run
  * @param dataFingerprint     SHA-256 over the training files' names and contents
@@ -32,6 +34,7 @@ public record ModelHeader(
         int width,
         PartKind kind,
         String calibration,
+        double residualBlurSigma,
         double smoothingSigma,
         TrainingSummary training,
         String dataFingerprint,
@@ -43,7 +46,7 @@ public record ModelHeader(
 
     public ModelHeader withThreshold(double newThreshold) {
         return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, kind, calibration,
-                smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
+                residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
                 targetFalseRejectRate);
     }
 }

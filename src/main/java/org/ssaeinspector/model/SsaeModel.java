@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.AnomalyMap;
+import org.ssaeinspector.scoring.GaussianSmoothing;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.scoring.ScoredImage;
 
@@ -108,8 +109,33 @@ public final class SsaeModel implements AutoCloseable {
         return image.withChannels(header.channels()).resize(header.imageSize(), header.imageSize());
     }
 
+    /**
+     * Mean over channels of the squared difference of the two images, each first blurred by the
+     * header's residual sigma: detail the network cannot reproduce exactly (fine texture, noise)
+     * then does not masquerade as evidence.
+     */
+    private float[] residual(FloatImage input, FloatImage reconstruction) {
+        double blur = header.residualBlurSigma();
+        return squaredDifference(blurred(input, blur), blurred(reconstruction, blur));
+    }
+
+    private static FloatImage blurred(FloatImage image, double sigma) {
+        if (sigma <= 0) {
+            return image;
+        }
+        int w = image.width();
+        int h = image.height();
+        int n = w * h;
+        float[] out = new float[image.data().length];
+        for (int c = 0; c < image.channels(); c++) {
+            float[] plane = java.util.Arrays.copyOfRange(image.data(), c * n, (c + 1) * n);
+            System.arraycopy(GaussianSmoothing.blur(plane, w, h, sigma), 0, out, c * n, n);
+        }
+        return new FloatImage(image.channels(), w, h, out);
+    }
+
     /** Mean over channels of the squared difference. */
-    static float[] residual(FloatImage input, FloatImage reconstruction) {
+    static float[] squaredDifference(FloatImage input, FloatImage reconstruction) {
         int n = input.width() * input.height();
         int c = input.channels();
         float[] a = input.data();

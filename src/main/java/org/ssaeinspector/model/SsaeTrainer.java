@@ -36,6 +36,10 @@ public final class SsaeTrainer {
     /** Weight of the extra loss term on corrupted pixels (method.md: about 4). */
     static final float CORRUPTED_PIXEL_WEIGHT = 4f;
     private static final double LOSS_SMOOTHING = 0.05;
+    /** Gaussian sigma, in pixels at 128 px, of the anomaly-map smoothing. */
+    static final double MAP_SMOOTHING_AT_128 = 6.0;
+    /** Gaussian sigma, in pixels at 128 px, applied to both images before the residual. */
+    static final double RESIDUAL_BLUR_AT_128 = 1.0;
 
     /**
      * Runs a training to the end of its budget, or until {@code cancelled} turns true; then the
@@ -172,7 +176,9 @@ public final class SsaeTrainer {
         int size = settings.imageSize();
         ResidualCalibration.Mode mode = settings.kind() == PartKind.OBJECT
                 ? ResidualCalibration.Mode.PER_PIXEL : ResidualCalibration.Mode.GLOBAL;
-        double sigma = 4.0 * size / 256.0;
+        // Measured on MVTec bottle (docs/method.md): heavier smoothing than the paper's 4 px at 256
+        // and comparing slightly blurred images both raise pixel AUROC at this training budget.
+        double sigma = MAP_SMOOTHING_AT_128 * size / 128.0;
         ModelHeader provisional = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, List.of(), 0);
         SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(size), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
@@ -192,7 +198,8 @@ public final class SsaeTrainer {
                                       TrainingSummary summary, String fingerprint, int imageCount, Split split,
                                       List<Double> scores, double threshold) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, AppInfo.version(), Instant.now().toString(),
-                settings.imageSize(), channels, settings.width(), settings.kind(), mode.id(), sigma, summary,
+                settings.imageSize(), channels, settings.width(), settings.kind(), mode.id(),
+                RESIDUAL_BLUR_AT_128 * settings.imageSize() / 128.0, sigma, summary,
                 fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate());
     }
 
