@@ -1,7 +1,6 @@
 package org.ssaeinspector.app.view;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
@@ -206,9 +205,5 @@ final class MainActions {
     private static Path withExtension(Path p, String ext) {
         String n = p.getFileName().toString();
         return n.toLowerCase(java.util.Locale.ROOT).endsWith(ext) ? p : p.resolveSibling(n + ext);
-    }
-
-    static boolean exists(Path p) {
-        return p != null && Files.exists(p);
     }
 }
