@@ -170,6 +170,10 @@ public final class SampleImageGenerator {
           .append("  broken off the rim).\n\n")
           .append("Each `ground_truth/<defect>/NNN_mask.png` is white exactly where `test/<defect>/NNN.png`\n")
           .append("differs from the same picture drawn without the defect.\n\n")
+          .append("Each category folder also holds a small model trained on its good images, which the\n")
+          .append("app opens together with the images (not written by the generator; made with\n")
+          .append("`train --data sample-images/washer --out sample-images/washer/washer.ssae --size 128\n")
+          .append("--width 16 --minutes 4 --seed 1`, and likewise for `fabric` with `--kind texture`).\n\n")
           .append("Licence: these images are part of SSAE Inspector and are distributed under the\n")
           .append("project's own licence, like its source code.\n");
         return sb.toString();
