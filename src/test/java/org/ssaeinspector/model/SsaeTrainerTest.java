@@ -109,17 +109,9 @@ class SsaeTrainerTest {
         Path text = Files.writeString(bad.resolve("notes.png"), "not an image");
         files.add(empty);
         files.add(text);
-        List<String> messages = new ArrayList<>();
-        TrainingResult result = new SsaeTrainer().train(files, tiny().withEpochs(1), new TrainingListener() {
-            @Override
-            public void onProgress(TrainingProgress progress) {
-            }
-
-            @Override
-            public void onMessage(String message) {
-                messages.add(message);
-            }
-        }, () -> false);
+        MessageLog log = new MessageLog();
+        List<String> messages = log.messages;
+        TrainingResult result = new SsaeTrainer().train(files, tiny().withEpochs(1), log, () -> false);
         result.model().close();
         assertEquals(2, result.skipped().size());
         assertEquals(empty, result.skipped().get(0).path());
@@ -130,18 +122,10 @@ class SsaeTrainerTest {
     @Test
     void gpuRequestWithoutAGpuFallsBackToTheCpuAndSaysSo() {
         org.junit.jupiter.api.Assumptions.assumeTrue(DjlRuntime.gpuCount() == 0, "a GPU is present");
-        List<String> messages = new ArrayList<>();
+        MessageLog log = new MessageLog();
+        List<String> messages = log.messages;
         TrainingResult result = new SsaeTrainer().train(good, tiny().withEpochs(1).withDevice(DeviceChoice.GPU),
-                new TrainingListener() {
-                    @Override
-                    public void onProgress(TrainingProgress progress) {
-                    }
-
-                    @Override
-                    public void onMessage(String message) {
-                        messages.add(message);
-                    }
-                }, () -> false);
+                log, () -> false);
         try (SsaeModel model = result.model()) {
             assertTrue(messages.stream().anyMatch(m -> m.contains("No CUDA GPU") && m.contains("CPU")), messages.toString());
             assertTrue(model.deviceName().startsWith("CPU"), model.deviceName());
@@ -184,5 +168,19 @@ class SsaeTrainerTest {
             }
         }
         return img;
+    }
+
+    /** Keeps the trainer's messages (progress is ignored). */
+    private static final class MessageLog implements TrainingListener {
+        final List<String> messages = new ArrayList<>();
+
+        @Override
+        public void onProgress(TrainingProgress progress) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+            messages.add(message);
+        }
     }
 }
