@@ -185,7 +185,7 @@ public final class SsaeTrainer {
         List<float[]> residuals = uncalibrated.residuals(calibrationImages);
         ResidualCalibration calibration = ResidualCalibration.fit(residuals, size, mode);
         double[] scores = ResidualCalibration.leaveOneOutScores(residuals, size, mode, sigma);
-        double threshold = Thresholds.forFalseRejectRate(scores, settings.targetFalseRejectRate());
+        double threshold = Thresholds.calibrated(scores, settings.targetFalseRejectRate());
         List<Double> scoreList = new ArrayList<>();
         for (double s : scores) {
             scoreList.add(s);
