@@ -237,8 +237,9 @@ public final class MainViewModel {
         if (test > 0) {
             scoreTest();
         }
-        // A data set that ships with its model (one .ssae beside it) opens ready to inspect.
-        if (project.model() == null && found.dataSets().size() == 1) {
+        // A data set that ships with its model (one .ssae beside it) opens ready to inspect,
+        // unless the user already has, or is opening, a model of their own.
+        if (project.model() == null && !modelLoading.get() && found.dataSets().size() == 1) {
             modelBeside(found.dataSets().get(0).root()).ifPresent(m -> openModel(m, Double.NaN));
         }
     }
