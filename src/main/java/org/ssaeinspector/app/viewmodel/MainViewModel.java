@@ -270,11 +270,8 @@ public final class MainViewModel {
     void useModel(ModelHandle handle, Path file, double newThreshold) {
         ModelHandle old = project.model();
         project.setModel(handle, file, newThreshold);
-        if (old != null && old != handle) {
-            runner.submit(Lane.ENGINE, "Closing model", ctx -> {
-                old.close();
-                return null;
-            }, r -> { }, e -> { });
+        if (old != handle) {
+            release(old);
         }
     }
 
@@ -297,18 +294,23 @@ public final class MainViewModel {
 
     // ---- projects
 
-    public void newProject() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        ModelHandle old = project.model();
-        project.clear();
+    /** Frees a model's native memory on the engine lane (where all DJL work runs); null is ignored. */
+    private void release(ModelHandle old) {
         if (old != null) {
             runner.submit(Lane.ENGINE, "Closing model", ctx -> {
                 old.close();
                 return null;
             }, r -> { }, e -> { });
         }
+    }
+
+    public void newProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        ModelHandle old = project.model();
+        project.clear();
+        release(old);
         statusMessage.set("New project.");
     }
 
@@ -319,12 +321,7 @@ public final class MainViewModel {
         runner.submit(Lane.IO, "Opening project", ctx -> ProjectStore.load(file), doc -> {
             ModelHandle old = project.model();
             project.clear();
-            if (old != null) {
-                runner.submit(Lane.ENGINE, "Closing model", ctx -> {
-                    old.close();
-                    return null;
-                }, r -> { }, e -> { });
-            }
+            release(old);
             ProjectMapper.Restored r = mapper.restore(doc, file);
             project.fileProperty().set(file);
             recent.add(file);
