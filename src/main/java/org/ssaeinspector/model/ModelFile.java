@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -169,12 +168,5 @@ public final class ModelFile {
     private static String describe(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    /** Size of the serialised parameters (for reports). */
-    static long parameterBytes(SsaeModel model) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        model.block().saveParameters(new DataOutputStream(bytes));
-        return bytes.size();
     }
 }
