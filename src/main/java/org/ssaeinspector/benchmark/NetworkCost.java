@@ -11,10 +11,11 @@ public final class NetworkCost {
     private NetworkCost() {
     }
 
-    public static double forwardFlops(int channels, int width, int size) {
+    /** @param patch pixels per side folded into channels at the input (UNetBlock) */
+    public static double forwardFlops(int channels, int width, int patch, int size) {
         double flops = 0;
-        int in = channels;
-        int side = size;
+        int in = channels * patch * patch;
+        int side = size / patch;
         int[] skipChannels = new int[UNetBlock.LEVELS];
         for (int level = 0; level < UNetBlock.LEVELS; level++) {
             int out = width << level;
@@ -32,12 +33,12 @@ public final class NetworkCost {
             flops += conv(side, in + skipChannels[level], out, 9) + conv(side, out, out, 9);
             in = out;
         }
-        flops += conv(side, in, channels, 1);
+        flops += conv(side, in, channels * patch * patch, 1);
         return flops;
     }
 
-    public static double trainingStepFlops(int channels, int width, int size, int batch) {
-        return 3 * forwardFlops(channels, width, size) * batch;
+    public static double trainingStepFlops(int channels, int width, int patch, int size, int batch) {
+        return 3 * forwardFlops(channels, width, patch, size) * batch;
     }
 
     private static double conv(int side, int in, int out, int kernelArea) {

@@ -10,12 +10,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ssaeinspector.benchmark.BenchmarkTable;
 import org.ssaeinspector.benchmark.ConvThroughput;
+import org.ssaeinspector.benchmark.InferenceThroughput;
 import org.ssaeinspector.benchmark.MachineInfo;
 import org.ssaeinspector.benchmark.NetworkCost;
 import org.ssaeinspector.dataset.DataSet;
 import org.ssaeinspector.dataset.DataSetScanner;
 import org.ssaeinspector.evaluation.DataSetEvaluator;
 import org.ssaeinspector.evaluation.EvaluationSummary;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.imageio.ImageLoadException;
+import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.model.SsaeTrainer;
@@ -36,11 +40,11 @@ import picocli.CommandLine.Spec;
                 "Example: benchmark --data ../shared/data/mvtec-bottle --minutes 30 --size 128"})
 final class BenchmarkCommand implements Callable<Integer> {
     static final BenchmarkTable TABLE = new BenchmarkTable("Training and evaluation (CPU)", List.of(
-            "date", "data", "size", "width", "batch", "minutes", "steps", "ms/step", "image AUROC", "pixel AUROC",
-            "AUPRO", "ms/image", "peak RSS MiB", "step GFLOP/s", "of conv peak", "machine"));
+            "date", "data", "size", "patch", "width", "batch", "minutes", "steps", "ms/step", "image AUROC", "pixel AUROC",
+            "AUPRO", "ms/image", "img/s", "net img/s at 256", "peak RSS MiB", "step GFLOP/s", "of conv peak", "machine"));
 
     static final BenchmarkTable TIME_TO_QUALITY = new BenchmarkTable("Time to quality (CPU)", List.of(
-            "date", "data", "size", "width", "batch", "training min", "steps", "image AUROC", "pixel AUROC", "AUPRO",
+            "date", "data", "size", "patch", "width", "batch", "training min", "steps", "image AUROC", "pixel AUROC", "AUPRO",
             "machine"));
 
     @Spec
@@ -98,19 +102,25 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             double msPerStep = 1000 * result.summary().seconds() / Math.max(1, result.summary().steps());
             double stepGflops = NetworkCost.trainingStepFlops(model.header().channels(), settings.width(),
-                    settings.imageSize(), settings.batchSize()) / (msPerStep / 1000) / 1e9;
+                    settings.patch(), settings.imageSize(), settings.batchSize()) / (msPerStep / 1000) / 1e9;
             double convGflops = ConvThroughput.measureGflops(5);
             long peak = MachineInfo.peakResidentMiB();
+            double scoringRate = InferenceThroughput.scoring(model, decodedTestImages(dataSet));
+            double networkRate = InferenceThroughput.network(model.header().channels(), settings.width(), settings.patch(),
+                    THROUGHPUT_SIDE);
             out.printf(Locale.ROOT, "Training: %d steps in %.1f min, %.0f ms/step, %.1f GFLOP/s "
                             + "(%.0f %% of the measured 3x3-conv throughput, %.1f GFLOP/s); peak memory %d MiB%n",
                     result.summary().steps(), result.summary().seconds() / 60, msPerStep, stepGflops,
                     100 * stepGflops / convGflops, convGflops, peak);
+            out.printf(Locale.ROOT, "Inference: %.1f images/s scored at %d px (batches of 8, decoding excluded); "
+                            + "the network alone at %d px: %.1f images/s%n",
+                    scoringRate, settings.imageSize(), THROUGHPUT_SIDE, networkRate);
             List<String> row = List.of(LocalDate.now().toString(), dataSet.name(), Integer.toString(settings.imageSize()),
-                    Integer.toString(settings.width()), Integer.toString(settings.batchSize()),
+                    Integer.toString(settings.patch()), Integer.toString(settings.width()), Integer.toString(settings.batchSize()),
                     f1(result.summary().seconds() / 60), Long.toString(result.summary().steps()), f0(msPerStep),
                     f3(summary.imageAuroc()), f3(summary.pixelAuroc()), f3(summary.aupro()), f1(summary.msPerImage()),
-                    Long.toString(peak), f1(stepGflops), f0(100 * stepGflops / convGflops) + " %",
-                    MachineInfo.describe());
+                    f1(scoringRate), f1(networkRate), Long.toString(peak), f1(stepGflops),
+                    f0(100 * stepGflops / convGflops) + " %", MachineInfo.describe());
             try {
                 TABLE.append(table, row);
                 for (List<String> q : qualityRows) {
@@ -124,6 +134,26 @@ final class BenchmarkCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Side at which the network's own throughput is measured (the inference target is at 256 px). */
+    static final int THROUGHPUT_SIDE = 256;
+    private static final int THROUGHPUT_IMAGES = 16;
+
+    /** Up to 16 test images, decoded once, for the throughput measurement. */
+    private static List<FloatImage> decodedTestImages(DataSet dataSet) {
+        List<FloatImage> images = new ArrayList<>();
+        for (var sample : dataSet.test()) {
+            if (images.size() == THROUGHPUT_IMAGES) {
+                break;
+            }
+            try {
+                images.add(ImageLoader.load(sample.path()));
+            } catch (ImageLoadException e) {
+                // Already reported by the evaluation; the throughput just uses the others.
+            }
+        }
+        return images;
+    }
+
     private static EvaluationSummary evaluate(SsaeModel model, DataSet dataSet) {
         return EvaluationSummary.of(new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> { }, () -> false));
     }
@@ -131,7 +161,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     private static List<String> qualityRow(TrainingSettings settings, DataSet dataSet, double minutes, long steps,
                                            EvaluationSummary s) {
         return List.of(LocalDate.now().toString(), dataSet.name(), Integer.toString(settings.imageSize()),
-                Integer.toString(settings.width()), Integer.toString(settings.batchSize()), f1(minutes),
+                Integer.toString(settings.patch()), Integer.toString(settings.width()), Integer.toString(settings.batchSize()), f1(minutes),
                 Long.toString(steps), f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro()), MachineInfo.describe());
     }
 

@@ -29,6 +29,11 @@ final class TrainingOptions {
     @Option(names = "--width", paramLabel = "W", description = "U-Net base width (default: ${DEFAULT-VALUE}).")
     int width = TrainingSettings.defaults().width();
 
+    @Option(names = "--patch", paramLabel = "P",
+            description = "Pixels per side the network folds into channels: 1, 2 or 4; larger is faster, "
+                    + "the side must be a multiple of 8P (default: 2 from 128 px, 1 below).")
+    Integer patch;
+
     @Option(names = "--batch", paramLabel = "B", description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batch = TrainingSettings.defaults().batchSize();
 
@@ -54,6 +59,9 @@ final class TrainingOptions {
                     .withKind(CliInputs.parseEnum(PartKind.class, kind, "--kind"))
                     .withDevice(CliInputs.parseEnum(DeviceChoice.class, device, "--device"))
                     .withTargetFalseRejectRate(falseRejectRate);
+            if (patch != null) {
+                s = s.withPatch(patch);
+            }
             if (budget.epochs != null) {
                 return s.withEpochs(budget.epochs);
             }

@@ -31,7 +31,8 @@ import org.ssaeinspector.util.UserFacingException;
  * {@link UserFacingException} naming the file and the problem.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    /** 2: the network may fold pixel patches into channels ({@code patch}); format 1 files still load. */
+    public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".ssae";
     static final String MAGIC = "ssae-inspector-model";
     private static final String HEADER = "header.json";
@@ -82,7 +83,7 @@ public final class ModelFile {
             Model djlModel = Model.newInstance("ssae", device);
             boolean ok = false;
             try {
-                UNetBlock block = new UNetBlock(header.channels(), header.width());
+                UNetBlock block = new UNetBlock(header.channels(), header.width(), header.patch());
                 djlModel.setBlock(block);
                 block.initialize(djlModel.getNDManager(), DataType.FLOAT32,
                         new Shape(1, header.channels(), header.imageSize(), header.imageSize()));

@@ -12,6 +12,7 @@ import java.util.List;
  * @param imageSize           square side the network runs at
  * @param channels            1 (gray) or 3 (RGB)
  * @param width               U-Net base width
+ * @param patch               pixels per side folded into channels at the network's input (1 in format 1 files)
  * @param kind                object or texture
  * @param calibration         "per-pixel" or "global": how residuals are standardised
  * @param residualBlurSigma   Gaussian sigma (pixels at imageSize) applied to input and reconstruction
@@ -32,6 +33,7 @@ public record ModelHeader(
         int imageSize,
         int channels,
         int width,
+        int patch,
         PartKind kind,
         String calibration,
         double residualBlurSigma,
@@ -44,8 +46,12 @@ public record ModelHeader(
         double threshold,
         double targetFalseRejectRate) {
 
+    public ModelHeader {
+        patch = patch == 0 ? 1 : patch; // format 1 files do not name it: their networks had none
+    }
+
     public ModelHeader withThreshold(double newThreshold) {
-        return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, kind, calibration,
+        return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, patch, kind, calibration,
                 residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
                 targetFalseRejectRate);
     }

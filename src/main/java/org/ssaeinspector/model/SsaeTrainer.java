@@ -83,7 +83,7 @@ public final class SsaeTrainer {
         Device device = DjlRuntime.device(settings.device(), listener::onMessage);
         DjlRuntime.engine().setRandomSeed((int) settings.seed());
         Model djlModel = Model.newInstance("ssae", device);
-        UNetBlock block = new UNetBlock(channels, settings.width());
+        UNetBlock block = new UNetBlock(channels, settings.width(), settings.patch());
         djlModel.setBlock(block);
         Loop loop = new Loop(settings);
         String fingerprint = DataFingerprint.of(usedPaths);
@@ -198,7 +198,7 @@ public final class SsaeTrainer {
                                       TrainingSummary summary, String fingerprint, int imageCount, Split split,
                                       List<Double> scores, double threshold) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, AppInfo.version(), Instant.now().toString(),
-                settings.imageSize(), channels, settings.width(), settings.kind(), mode.id(),
+                settings.imageSize(), channels, settings.width(), settings.patch(), settings.kind(), mode.id(),
                 RESIDUAL_BLUR_AT_128 * settings.imageSize() / 128.0, sigma, summary,
                 fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate());
     }

@@ -56,6 +56,64 @@ class ModelFileTest {
     }
 
     @Test
+    void aPatchedNetworkRoundTripsExactly() throws Exception {
+        List<Path> good = SyntheticImages.writeParts(dir.resolve("good-patched"), 6, 32, 22);
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(2).withWidth(8).withBatchSize(4)
+                .withEpochs(1);
+        Path file = dir.resolve("patched.ssae");
+        FloatImage probe = SyntheticImages.part(40, new Random(9), true);
+        try (SsaeModel patched = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
+            assertEquals(2, patched.header().patch());
+            ModelFile.save(patched, file);
+            try (SsaeModel back = ModelFile.load(file)) {
+                assertEquals(patched.header(), back.header());
+                assertArrayEquals(patched.score(probe).reconstruction().data(), back.score(probe).reconstruction().data(), 0f);
+            }
+        }
+    }
+
+    /** Files of format 1 name no patch: their networks had none, and they still load and score the same. */
+    @Test
+    void formatOneFilesLoadAsUnpatchedNetworks() throws Exception {
+        List<Path> good = SyntheticImages.writeParts(dir.resolve("good-v1"), 6, 32, 23);
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(1).withWidth(4).withBatchSize(4)
+                .withEpochs(1);
+        Path v2 = dir.resolve("v2.ssae");
+        Path v1 = dir.resolve("v1.ssae");
+        FloatImage probe = SyntheticImages.part(40, new Random(10), true);
+        try (SsaeModel m = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
+            ModelFile.save(m, v2);
+            rewriteAsFormatOne(v2, v1);
+            try (SsaeModel back = ModelFile.load(v1)) {
+                assertEquals(1, back.header().formatVersion());
+                assertEquals(1, back.header().patch());
+                assertEquals(1, back.header().training().settings().patch());
+                assertArrayEquals(m.score(probe).reconstruction().data(), back.score(probe).reconstruction().data(), 0f);
+            }
+        }
+    }
+
+    /** Copies a model file with its header as format 1 wrote it: version 1, no patch anywhere. */
+    private static void rewriteAsFormatOne(Path from, Path to) throws Exception {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
+             OutputStream out = Files.newOutputStream(to); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("header.json")) {
+                    var root = (com.fasterxml.jackson.databind.node.ObjectNode) org.ssaeinspector.util.Json.mapper().readTree(bytes);
+                    root.put("formatVersion", 1);
+                    root.remove("patch");
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("training").path("settings")).remove("patch");
+                    bytes = org.ssaeinspector.util.Json.mapper().writeValueAsBytes(root);
+                }
+                z.putNextEntry(new ZipEntry(e.getName()));
+                z.write(bytes);
+                z.closeEntry();
+            }
+        }
+    }
+
+    @Test
     void headerCanBeReadAloneAndSaveLeavesNoTemporaryFiles() throws Exception {
         assertEquals(model.header(), ModelFile.readHeader(saved));
         try (Stream<Path> files = Files.list(dir)) {

@@ -59,6 +59,37 @@ class ResidualCalibrationTest {
         assertTrue(g1 < 1.5 * g0, "global calibration should not separate these: " + g1 + " vs " + g0);
     }
 
+    /**
+     * With only a few held-out images, per-pixel variances are shrunk towards a prior. The prior
+     * is the neighbourhood's variance, so a quiet region far from a wildly varying rim keeps its
+     * small spread and a modest defect there stands out (an image-wide prior, pulled up by the
+     * rim, would hide it).
+     */
+    @Test
+    void fewHeldOutImagesDoNotLendTheRimsSpreadToQuietRegions() {
+        Random rng = new Random(5);
+        List<float[]> good = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            float[] r = new float[SIZE * SIZE];
+            for (int p = 0; p < r.length; p++) {
+                r[p] = 0.001f + (float) Math.abs(rng.nextGaussian()) * 0.0006f;
+                if (p % SIZE == 5) {
+                    r[p] += 0.05f + (float) rng.nextGaussian() * 0.02f;
+                }
+            }
+            good.add(r);
+        }
+        float[] defective = good.get(0).clone();
+        for (int y = 14; y < 18; y++) {
+            for (int x = 20; x < 24; x++) {
+                defective[y * SIZE + x] += 0.01f;
+            }
+        }
+        ResidualCalibration c = ResidualCalibration.fit(good, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        float defect = c.anomalyMap(defective, 1.0).get(21, 15);
+        assertTrue(defect > 6, "a defect of 15 background spreads should stand out: z " + defect);
+    }
+
     @Test
     void leaveOneOutScoresAreNotBiasedLowLikeInSampleScores() {
         List<float[]> good = goodResiduals(15, 2);
