@@ -131,6 +131,9 @@ class CommandLineTest {
         assertCleanFailure(r, "--kind");
         assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--bogus"), "bogus");
         assertCleanFailure(run("train", "--out", "z.ssae"), "--data");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--patch", "3"), "patch");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--size", "48", "--patch", "4"),
+                "multiple of 32");
     }
 
     private static void assertCleanFailure(Run r, String mention) {

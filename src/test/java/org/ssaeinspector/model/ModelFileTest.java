@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.testing.SyntheticImages;
+import org.ssaeinspector.util.Json;
 import org.ssaeinspector.util.UserFacingException;
 
 class ModelFileTest {
@@ -57,12 +61,9 @@ class ModelFileTest {
 
     @Test
     void aPatchedNetworkRoundTripsExactly() throws Exception {
-        List<Path> good = SyntheticImages.writeParts(dir.resolve("good-patched"), 6, 32, 22);
-        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(2).withWidth(8).withBatchSize(4)
-                .withEpochs(1);
         Path file = dir.resolve("patched.ssae");
         FloatImage probe = SyntheticImages.part(40, new Random(9), true);
-        try (SsaeModel patched = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
+        try (SsaeModel patched = trainOneEpoch("good-patched", 22, 2, 8)) {
             assertEquals(2, patched.header().patch());
             ModelFile.save(patched, file);
             try (SsaeModel back = ModelFile.load(file)) {
@@ -75,13 +76,10 @@ class ModelFileTest {
     /** Files of format 1 name no patch: their networks had none, and they still load and score the same. */
     @Test
     void formatOneFilesLoadAsUnpatchedNetworks() throws Exception {
-        List<Path> good = SyntheticImages.writeParts(dir.resolve("good-v1"), 6, 32, 23);
-        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(1).withWidth(4).withBatchSize(4)
-                .withEpochs(1);
         Path v2 = dir.resolve("v2.ssae");
         Path v1 = dir.resolve("v1.ssae");
         FloatImage probe = SyntheticImages.part(40, new Random(10), true);
-        try (SsaeModel m = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
+        try (SsaeModel m = trainOneEpoch("good-v1", 23, 1, 4)) {
             ModelFile.save(m, v2);
             rewriteAsFormatOne(v2, v1);
             try (SsaeModel back = ModelFile.load(v1)) {
@@ -93,18 +91,26 @@ class ModelFileTest {
         }
     }
 
+    /** A 32 px model after one epoch on six generated parts: enough to have weights to compare. */
+    private static SsaeModel trainOneEpoch(String folder, long seed, int patch, int width) throws Exception {
+        List<Path> good = SyntheticImages.writeParts(dir.resolve(folder), 6, 32, seed);
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(patch).withWidth(width)
+                .withBatchSize(4).withEpochs(1);
+        return new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model();
+    }
+
     /** Copies a model file with its header as format 1 wrote it: version 1, no patch anywhere. */
     private static void rewriteAsFormatOne(Path from, Path to) throws Exception {
-        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(from.toFile());
+        try (ZipFile in = new ZipFile(from.toFile());
              OutputStream out = Files.newOutputStream(to); ZipOutputStream z = new ZipOutputStream(out)) {
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+            for (ZipEntry e : Collections.list(in.entries())) {
                 byte[] bytes = in.getInputStream(e).readAllBytes();
                 if (e.getName().equals("header.json")) {
-                    var root = (com.fasterxml.jackson.databind.node.ObjectNode) org.ssaeinspector.util.Json.mapper().readTree(bytes);
+                    var root = (ObjectNode) Json.mapper().readTree(bytes);
                     root.put("formatVersion", 1);
                     root.remove("patch");
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("training").path("settings")).remove("patch");
-                    bytes = org.ssaeinspector.util.Json.mapper().writeValueAsBytes(root);
+                    ((ObjectNode) root.path("training").path("settings")).remove("patch");
+                    bytes = Json.mapper().writeValueAsBytes(root);
                 }
                 z.putNextEntry(new ZipEntry(e.getName()));
                 z.write(bytes);

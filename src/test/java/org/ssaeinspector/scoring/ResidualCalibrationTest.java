@@ -17,14 +17,19 @@ class ResidualCalibrationTest {
 
     /** Good residuals: small noise plus a systematic hot edge at column 5 (like a bottle rim). */
     private static List<float[]> goodResiduals(int count, long seed) {
+        return goodResiduals(count, seed, 0.001f, 0.005f);
+    }
+
+    /** The same with a chosen background noise and spread of the rim's residual. */
+    private static List<float[]> goodResiduals(int count, long seed, float noise, float rimSpread) {
         Random rng = new Random(seed);
         List<float[]> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             float[] r = new float[SIZE * SIZE];
             for (int p = 0; p < r.length; p++) {
-                r[p] = 0.001f + (float) Math.abs(rng.nextGaussian()) * 0.001f;
+                r[p] = 0.001f + (float) Math.abs(rng.nextGaussian()) * noise;
                 if (p % SIZE == 5) {
-                    r[p] += 0.05f + (float) rng.nextGaussian() * 0.005f;
+                    r[p] += 0.05f + (float) rng.nextGaussian() * rimSpread;
                 }
             }
             out.add(r);
@@ -67,18 +72,7 @@ class ResidualCalibrationTest {
      */
     @Test
     void fewHeldOutImagesDoNotLendTheRimsSpreadToQuietRegions() {
-        Random rng = new Random(5);
-        List<float[]> good = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            float[] r = new float[SIZE * SIZE];
-            for (int p = 0; p < r.length; p++) {
-                r[p] = 0.001f + (float) Math.abs(rng.nextGaussian()) * 0.0006f;
-                if (p % SIZE == 5) {
-                    r[p] += 0.05f + (float) rng.nextGaussian() * 0.02f;
-                }
-            }
-            good.add(r);
-        }
+        List<float[]> good = goodResiduals(4, 5, 0.0006f, 0.02f);
         float[] defective = good.get(0).clone();
         for (int y = 14; y < 18; y++) {
             for (int x = 20; x < 24; x++) {
