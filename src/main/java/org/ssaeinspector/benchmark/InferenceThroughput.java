@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.ssaeinspector.imageio.FloatImage;
@@ -17,7 +16,7 @@ import org.ssaeinspector.model.UNetBlock;
  * the network. Decoding is left out (it depends on the file format, not on the model).
  */
 public final class InferenceThroughput {
-    private static final int BATCH = 8;
+    private static final int BATCH = SsaeModel.INFERENCE_BATCH;
     private static final double MIN_SECONDS = 5;
 
     private InferenceThroughput() {
@@ -43,29 +42,27 @@ public final class InferenceThroughput {
      * depend on them), batches of 8, for at least 5 s.
      */
     public static double network(int channels, int width, int patch, int side) {
-        DjlRuntime.configure();
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().defaultDevice(), "PyTorch")) {
-            UNetBlock block = new UNetBlock(channels, width, patch);
-            Shape shape = new Shape(BATCH, channels, side, side);
-            block.initialize(m, DataType.FLOAT32, shape);
-            ParameterStore ps = new ParameterStore(m, false);
-            var x = m.randomUniform(0, 1, shape);
-            block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray(); // warm-up
-            long images = 0;
-            long t0 = System.nanoTime();
-            do {
-                try (NDManager step = m.newSubManager()) {
-                    var input = x.duplicate();
-                    input.attach(step);
-                    block.forward(ps, new NDList(input), false).singletonOrThrow().toFloatArray();
-                }
-                images += BATCH;
-            } while ((System.nanoTime() - t0) / 1e9 < MIN_SECONDS);
-            return images / ((System.nanoTime() - t0) / 1e9);
-        } finally {
-            JniUtils.setGradMode(grad);
-        }
+        return DjlRuntime.withoutGradients(() -> {
+            try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().defaultDevice(), "PyTorch")) {
+                UNetBlock block = new UNetBlock(channels, width, patch);
+                Shape shape = new Shape(BATCH, channels, side, side);
+                block.initialize(m, DataType.FLOAT32, shape);
+                ParameterStore ps = new ParameterStore(m, false);
+                var x = m.randomUniform(0, 1, shape);
+                block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray(); // warm-up
+                long images = 0;
+                long t0 = System.nanoTime();
+                do {
+                    // Outputs attach to their input's manager: a copy in a sub-manager frees them per pass.
+                    try (NDManager pass = m.newSubManager()) {
+                        var input = x.duplicate();
+                        input.attach(pass);
+                        block.forward(ps, new NDList(input), false).singletonOrThrow().toFloatArray();
+                    }
+                    images += BATCH;
+                } while ((System.nanoTime() - t0) / 1e9 < MIN_SECONDS);
+                return images / ((System.nanoTime() - t0) / 1e9);
+            }
+        });
     }
 }

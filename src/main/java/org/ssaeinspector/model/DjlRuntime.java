@@ -2,7 +2,9 @@ package org.ssaeinspector.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One place that prepares the DJL PyTorch engine: offline (nothing is ever downloaded), intra-op
@@ -36,6 +38,21 @@ public final class DjlRuntime {
     public static Engine engine() {
         configure();
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * Runs inference work without recording gradients, restoring the previous mode after: grad
+     * mode is per thread in this engine, and a training on the same thread must keep its own.
+     */
+    public static <T> T withoutGradients(Supplier<T> work) {
+        engine(); // loads the natives that the grad-mode calls need
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
     }
 
     /** Number of CUDA GPUs the engine sees (0 with the bundled CPU natives). */

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,8 @@ import org.ssaeinspector.scoring.ScoredImage;
  * native model); close it to free native memory.
  */
 public final class SsaeModel implements AutoCloseable {
-    private static final int INFERENCE_BATCH = 8;
+    /** Images per network call when scoring (the benchmark measures the same). */
+    public static final int INFERENCE_BATCH = 8;
 
     private final Model djlModel;
     private final UNetBlock block;
@@ -163,23 +163,20 @@ public final class SsaeModel implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             System.arraycopy(prepared.get(i).data(), 0, data, i * per, per);
         }
-        // Inference must not record gradients; grad mode is per thread in this engine.
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager m = djlModel.getNDManager().newSubManager(device)) {
-            NDArray x = m.create(data, new Shape(n, c, s, s));
-            NDArray y = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
-            float[] out = y.toFloatArray();
-            List<FloatImage> result = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                float[] one = new float[per];
-                System.arraycopy(out, i * per, one, 0, per);
-                result.add(new FloatImage(c, s, s, one));
+        return DjlRuntime.withoutGradients(() -> {
+            try (NDManager m = djlModel.getNDManager().newSubManager(device)) {
+                NDArray x = m.create(data, new Shape(n, c, s, s));
+                NDArray y = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+                float[] out = y.toFloatArray();
+                List<FloatImage> result = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    float[] one = new float[per];
+                    System.arraycopy(out, i * per, one, 0, per);
+                    result.add(new FloatImage(c, s, s, one));
+                }
+                return result;
             }
-            return result;
-        } finally {
-            JniUtils.setGradMode(grad);
-        }
+        });
     }
 
     @Override
