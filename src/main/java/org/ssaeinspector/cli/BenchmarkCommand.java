@@ -21,6 +21,7 @@ import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.model.ModelFile;
+import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.model.SsaeTrainer;
 import org.ssaeinspector.model.TrainingResult;
@@ -39,13 +40,14 @@ import picocli.CommandLine.Spec;
                 + "convolution throughput, print the figures and append a row to the benchmark table.",
                 "Example: benchmark --data ../shared/data/mvtec-bottle --minutes 30 --size 128"})
 final class BenchmarkCommand implements Callable<Integer> {
-    static final BenchmarkTable TABLE = new BenchmarkTable("Training and evaluation (CPU)", List.of(
-            "date", "data", "size", "patch", "width", "batch", "minutes", "steps", "ms/step", "image AUROC", "pixel AUROC",
-            "AUPRO", "ms/image", "img/s", "net img/s at 256", "peak RSS MiB", "step GFLOP/s", "of conv peak", "machine"));
+    static final BenchmarkTable TABLE = new BenchmarkTable("Training and evaluation at the chosen scale and calibration (CPU)",
+            List.of("date", "data", "model px", "scale", "crop", "calibration", "smoothing", "patch", "width", "batch", "minutes",
+                    "steps", "ms/step", "image AUROC", "pixel AUROC", "AUPRO", "TPR at threshold", "FPR at threshold",
+                    "box IoU", "ms/image", "img/s", "peak RSS MiB", "machine"));
 
-    static final BenchmarkTable TIME_TO_QUALITY = new BenchmarkTable("Time to quality (CPU)", List.of(
-            "date", "data", "size", "patch", "width", "batch", "training min", "steps", "image AUROC", "pixel AUROC", "AUPRO",
-            "machine"));
+    static final BenchmarkTable TIME_TO_QUALITY = new BenchmarkTable("Time to quality at the chosen scale and calibration (CPU)",
+            List.of("date", "data", "model px", "calibration", "smoothing", "training min", "steps", "image AUROC", "pixel AUROC",
+                    "AUPRO", "TPR at threshold", "FPR at threshold", "machine"));
 
     @Spec
     CommandSpec spec;
@@ -86,7 +88,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                         listener.onMessage(String.format(Locale.ROOT,
                                 "After %.1f min (%d steps): image AUROC %s, pixel AUROC %s, AUPRO %s",
                                 time.toMillis() / 60000.0, steps, f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro())));
-                        qualityRows.add(qualityRow(settings, dataSet, time.toMillis() / 60000.0, steps, s));
+                        qualityRows.add(qualityRow(snapshot.header(), dataSet, time.toMillis() / 60000.0, steps, s));
                     });
         }
         try (SsaeModel model = result.model()) {
@@ -95,14 +97,14 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             out.println("Evaluating on " + dataSet.test().size() + " test images...");
             EvaluationSummary summary = evaluate(model, dataSet);
-            qualityRows.add(qualityRow(settings, dataSet, result.summary().seconds() / 60, result.summary().steps(), summary));
+            qualityRows.add(qualityRow(model.header(), dataSet, result.summary().seconds() / 60, result.summary().steps(), summary));
             summary.lines().forEach(out::println);
             if (json != null) {
                 Json.write(summary, json);
             }
             double msPerStep = 1000 * result.summary().seconds() / Math.max(1, result.summary().steps());
             double stepGflops = NetworkCost.trainingStepFlops(model.header().channels(), settings.width(),
-                    settings.patch(), settings.imageSize(), settings.batchSize()) / (msPerStep / 1000) / 1e9;
+                    settings.patch(), settings.cropSide(), settings.batchSize()) / (msPerStep / 1000) / 1e9;
             double convGflops = ConvThroughput.measureGflops(5);
             long peak = MachineInfo.peakResidentMiB();
             double scoringRate = InferenceThroughput.scoring(model, decodedTestImages(dataSet));
@@ -112,15 +114,22 @@ final class BenchmarkCommand implements Callable<Integer> {
                             + "(%.0f %% of the measured 3x3-conv throughput, %.1f GFLOP/s); peak memory %d MiB%n",
                     result.summary().steps(), result.summary().seconds() / 60, msPerStep, stepGflops,
                     100 * stepGflops / convGflops, convGflops, peak);
-            out.printf(Locale.ROOT, "Inference: %.1f images/s scored at %d px (batches of 8, decoding excluded); "
+            out.printf(Locale.ROOT, "Inference: %.1f images/s scored at the model's scale (batches of 8, decoding excluded); "
                             + "the network alone at %d px: %.1f images/s%n",
-                    scoringRate, settings.imageSize(), THROUGHPUT_SIDE, networkRate);
-            List<String> row = List.of(LocalDate.now().toString(), dataSet.name(), Integer.toString(settings.imageSize()),
+                    scoringRate, THROUGHPUT_SIDE, networkRate);
+            ModelHeader h = model.header();
+            out.println("Geometry: " + h.geometry().describe());
+            if (h.calibrationChoice() != null) {
+                out.println("Calibration: " + h.calibrationChoice().describe());
+            }
+            List<String> row = List.of(LocalDate.now().toString(), dataSet.name(), modelPixels(h),
+                    String.format(Locale.ROOT, "%.3f", h.geometry().scale()), Integer.toString(settings.cropSide()),
+                    h.calibration(), f1(h.smoothingSigma()),
                     Integer.toString(settings.patch()), Integer.toString(settings.width()), Integer.toString(settings.batchSize()),
                     f1(result.summary().seconds() / 60), Long.toString(result.summary().steps()), f0(msPerStep),
-                    f3(summary.imageAuroc()), f3(summary.pixelAuroc()), f3(summary.aupro()), f1(summary.msPerImage()),
-                    f1(scoringRate), f1(networkRate), Long.toString(peak), f1(stepGflops),
-                    f0(100 * stepGflops / convGflops) + " %", MachineInfo.describe());
+                    f3(summary.imageAuroc()), f3(summary.pixelAuroc()), f3(summary.aupro()),
+                    f3(summary.tprAtModelThreshold()), f3(summary.fprAtModelThreshold()), f3(summary.regionIou()),
+                    f1(summary.msPerImage()), f1(scoringRate), Long.toString(peak), MachineInfo.describe());
             try {
                 TABLE.append(table, row);
                 for (List<String> q : qualityRows) {
@@ -158,11 +167,17 @@ final class BenchmarkCommand implements Callable<Integer> {
         return EvaluationSummary.of(new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> { }, () -> false));
     }
 
-    private static List<String> qualityRow(TrainingSettings settings, DataSet dataSet, double minutes, long steps,
+    private static List<String> qualityRow(ModelHeader h, DataSet dataSet, double minutes, long steps,
                                            EvaluationSummary s) {
-        return List.of(LocalDate.now().toString(), dataSet.name(), Integer.toString(settings.imageSize()),
-                Integer.toString(settings.patch()), Integer.toString(settings.width()), Integer.toString(settings.batchSize()), f1(minutes),
-                Long.toString(steps), f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro()), MachineInfo.describe());
+        return List.of(LocalDate.now().toString(), dataSet.name(), modelPixels(h), h.calibration(), f1(h.smoothingSigma()),
+                f1(minutes), Long.toString(steps), f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro()),
+                f3(s.tprAtModelThreshold()), f3(s.fprAtModelThreshold()), MachineInfo.describe());
+    }
+
+    /** The reference photo at the model's scale, e.g. "314 x 128". */
+    private static String modelPixels(ModelHeader h) {
+        int[] m = h.geometry().referenceModelSize();
+        return m[0] + " x " + m[1];
     }
 
     private static String f0(double v) {

@@ -53,6 +53,10 @@ final class TrainCommand implements Callable<Integer> {
                     Durations.format(Duration.ofMillis((long) (result.summary().seconds() * 1000))),
                     result.summary().device(), h.trainImageCount(), h.heldOutCount(), h.threshold(),
                     100 * h.targetFalseRejectRate(), out);
+            spec.commandLine().getOut().println("Geometry: " + h.geometry().describe());
+            if (h.calibrationChoice() != null) {
+                spec.commandLine().getOut().println("Calibration: " + h.calibrationChoice().describe());
+            }
             for (SkippedFile s : result.skipped()) {
                 spec.commandLine().getErr().println("warning: skipped " + s);
             }

@@ -9,8 +9,18 @@ import picocli.CommandLine.Option;
 
 /** Training options shared by {@code train} and {@code benchmark}. */
 final class TrainingOptions {
-    @Option(names = "--size", paramLabel = "N", description = "Training resolution, a multiple of 16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "N",
+            description = "Model pixels along a typical photo's short side, a multiple of 16; sets the scale "
+                    + "(default: ${DEFAULT-VALUE}).")
     int size = TrainingSettings.defaults().imageSize();
+
+    @Option(names = "--scale", paramLabel = "X",
+            description = "Model pixels per photo pixel, instead of the one --size gives (e.g. 0.25).")
+    Double scale;
+
+    @Option(names = "--crop", paramLabel = "N",
+            description = "Side of the random square crops trained on (default: --size, at most the photos' short side).")
+    Integer crop;
 
     @ArgGroup(exclusive = true)
     Budget budget = new Budget();
@@ -40,9 +50,11 @@ final class TrainingOptions {
     @Option(names = "--lr", paramLabel = "RATE", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate = TrainingSettings.defaults().learningRate();
 
-    @Option(names = "--kind", paramLabel = "object|texture",
-            description = "What the images show: objects in a fixture, or textures (default: object).")
-    String kind = "object";
+    @Option(names = "--kind", paramLabel = "auto|object|texture",
+            description = "auto: the calibration is chosen by measurement on held-out good images; object forces "
+                    + "per-pixel calibration; texture forces global calibration and adds vertical flips and turns "
+                    + "(default: auto).")
+    String kind = "auto";
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: auto).")
     String device = "auto";
@@ -61,6 +73,15 @@ final class TrainingOptions {
                     .withTargetFalseRejectRate(falseRejectRate);
             if (patch != null) {
                 s = s.withPatch(patch);
+            }
+            if (scale != null) {
+                if (!(scale > 0)) {
+                    throw new IllegalArgumentException("--scale must be a positive number, was " + scale);
+                }
+                s = s.withScale(scale);
+            }
+            if (crop != null) {
+                s = s.withCropSize(crop);
             }
             if (budget.epochs != null) {
                 return s.withEpochs(budget.epochs);

@@ -18,8 +18,9 @@ import org.ssaeinspector.util.UserFacingException;
 
 /**
  * Scores the test part of a data set with one model and computes image AUROC, pixel AUROC and
- * AUPRO. Pixel metrics are taken at the model's resolution (masks resized to it by nearest
- * neighbour), as is usual for MVTec AD, so memory stays small for large photos.
+ * AUPRO. Pixel metrics are taken in the photo's own pixels: the map is resized to the photo and
+ * compared with the mask as it is, on a regular grid of at most {@link #MAX_METRIC_PIXELS} pixels
+ * per photo (every k-th pixel in each direction), so memory stays bounded for large photos.
  */
 public final class DataSetEvaluator {
     private final Inspector inspector;
@@ -40,6 +41,7 @@ public final class DataSetEvaluator {
         List<ImageEvaluation> results = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>(data.skipped());
         PixelMetrics pixels = new PixelMetrics();
+        RegionOverlap overlap = new RegionOverlap();
         double totalMillis = 0;
         for (ImageSample sample : data.test()) {
             if (cancelled.getAsBoolean()) {
@@ -56,16 +58,26 @@ public final class DataSetEvaluator {
             InspectionResult result = inspector.inspect(sample.path(), image, threshold);
             double millis = (System.nanoTime() - t0) / 1e6;
             totalMillis += millis;
-            addPixels(pixels, sample, result, skipped);
+            addPixels(pixels, overlap, sample, result, skipped);
             ImageEvaluation evaluation = new ImageEvaluation(sample, result, millis);
             results.add(evaluation);
             onImage.accept(evaluation);
         }
-        return report(data, results, skipped, pixels, threshold, totalMillis);
+        return report(data, results, skipped, pixels, threshold, totalMillis, overlap);
     }
 
-    private static void addPixels(PixelMetrics pixels, ImageSample sample, InspectionResult result, List<SkippedFile> skipped) {
-        var map = result.scored().map();
+    /** Pixels per photo that enter the pixel metrics (about 360 x 360). */
+    static final int MAX_METRIC_PIXELS = 1 << 17;
+
+    /** Every k-th photo pixel in each direction enters the pixel metrics. */
+    static int metricStride(int width, int height) {
+        return Math.max(1, (int) Math.ceil(Math.sqrt(width * (double) height / MAX_METRIC_PIXELS)));
+    }
+
+    private static void addPixels(PixelMetrics pixels, RegionOverlap overlap, ImageSample sample, InspectionResult result,
+                                  List<SkippedFile> skipped) {
+        int k = metricStride(result.imageWidth(), result.imageHeight());
+        var map = result.scored().map().resize(Math.max(1, result.imageWidth() / k), Math.max(1, result.imageHeight() / k));
         boolean[] mask = new boolean[map.width() * map.height()];
         if (sample.label() == Label.DEFECTIVE) {
             if (sample.mask().isEmpty()) {
@@ -81,10 +93,14 @@ public final class DataSetEvaluator {
             return;
         }
         pixels.add(map.values(), mask, map.width(), map.height());
+        if (sample.label() == Label.DEFECTIVE) {
+            overlap.add(map.values(), mask, map.width(), map.height(), result.threshold());
+        }
     }
 
     private static EvaluationReport report(DataSet data, List<ImageEvaluation> results, List<SkippedFile> skipped,
-                                           PixelMetrics pixels, double threshold, double totalMillis) {
+                                           PixelMetrics pixels, double threshold, double totalMillis,
+                                           RegionOverlap overlap) {
         int n = results.size();
         double[] scores = new double[n];
         Label[] labels = new Label[n];
@@ -99,6 +115,7 @@ public final class DataSetEvaluator {
         boolean pixelReady = pixels.defectPixels() > 0 && pixels.normalPixels() > 0;
         return new EvaluationReport(data.name(), n, points.goodCount(), points.defectiveCount(), imageAuroc,
                 pixelReady ? pixels.pixelAuroc() : Double.NaN, pixelReady ? pixels.aupro() : Double.NaN, f1,
-                threshold, points.countsAt(threshold), n == 0 ? Double.NaN : totalMillis / n, results, skipped);
+                threshold, points.countsAt(threshold), n == 0 ? Double.NaN : totalMillis / n, results, skipped,
+                overlap.meanIou());
     }
 }

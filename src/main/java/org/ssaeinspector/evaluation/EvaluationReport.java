@@ -12,7 +12,7 @@ import org.ssaeinspector.dataset.SkippedFile;
  * @param good              of which labelled good
  * @param defective         of which labelled defective
  * @param imageAuroc        image scores against good/defective labels
- * @param pixelAuroc        map values against ground-truth masks, at the model's resolution
+ * @param pixelAuroc        map values against ground-truth masks, in photo pixels (sampled grid)
  * @param aupro             per-region overlap integrated to FPR 0.3, normalised
  * @param f1Optimal         the threshold with the best F1 on these labels
  * @param modelThreshold    the model's own threshold (from good images alone)
@@ -20,9 +20,11 @@ import org.ssaeinspector.dataset.SkippedFile;
  * @param msPerImage        network + scoring time per image (decoding excluded)
  * @param results           per-image results
  * @param skipped           files that could not be scored
+ * @param regionIou         mean IoU of each ground-truth region's box with the best box flagged at the
+ *                          model's threshold ({@link RegionOverlap}); NaN without masks
  */
 public record EvaluationReport(String dataSet, int images, int good, int defective, double imageAuroc,
                                double pixelAuroc, double aupro, F1Optimum f1Optimal, double modelThreshold,
                                ConfusionCounts atModelThreshold, double msPerImage, List<ImageEvaluation> results,
-                               List<SkippedFile> skipped) {
+                               List<SkippedFile> skipped, double regionIou) {
 }

@@ -21,14 +21,30 @@ public final class CorruptionSynthesizer {
     public record Corrupted(FloatImage input, float[] mask) {
     }
 
+    /** Share of the image that the corrupted regions cover together, log-uniform between these. */
+    static final double MIN_COVERAGE = 0.01;
+    static final double MAX_COVERAGE = 0.2;
+
     private final double cleanShare;
+    private final double minCoverage;
+    private final double maxCoverage;
 
     public CorruptionSynthesizer() {
         this(CLEAN_SHARE);
     }
 
     public CorruptionSynthesizer(double cleanShare) {
+        this(cleanShare, MIN_COVERAGE, MAX_COVERAGE);
+    }
+
+    /** With its own coverage range: small defects, to judge a calibration rather than to train. */
+    public CorruptionSynthesizer(double cleanShare, double minCoverage, double maxCoverage) {
+        if (!(minCoverage > 0 && minCoverage <= maxCoverage && maxCoverage < 1)) {
+            throw new IllegalArgumentException("coverage range must satisfy 0 < min <= max < 1");
+        }
         this.cleanShare = cleanShare;
+        this.minCoverage = minCoverage;
+        this.maxCoverage = maxCoverage;
     }
 
     /** Corrupts {@code clean} using {@code donor} (another good image of the same size) as one fill source. */
@@ -40,7 +56,7 @@ public final class CorruptionSynthesizer {
             return new Corrupted(clean, total);
         }
         float[] out = Arrays.copyOf(clean.data(), clean.data().length);
-        double coverage = Math.exp(Math.log(0.01) + rng.nextDouble() * (Math.log(0.2) - Math.log(0.01)));
+        double coverage = Math.exp(Math.log(minCoverage) + rng.nextDouble() * (Math.log(maxCoverage) - Math.log(minCoverage)));
         int regions = 1 + rng.nextInt(3);
         for (int r = 0; r < regions; r++) {
             float[] mask = regionMask(w, h, coverage / regions, rng);
@@ -118,13 +134,13 @@ public final class CorruptionSynthesizer {
     /** A scratch-like polyline of a few segments. */
     private static float[] stroke(int w, int h, Random rng) {
         float[] mask = new float[w * h];
-        double radius = Math.max(0.6, w / 128.0 * (0.6 + rng.nextDouble() * 1.6));
+        double radius = Math.max(0.6, Math.min(w, h) / 128.0 * (0.6 + rng.nextDouble() * 1.6));
         double x = rng.nextDouble() * w;
         double y = rng.nextDouble() * h;
         double angle = rng.nextDouble() * 2 * Math.PI;
         int segments = 1 + rng.nextInt(4);
         for (int s = 0; s < segments; s++) {
-            double length = w * (0.05 + rng.nextDouble() * 0.25);
+            double length = Math.min(w, h) * (0.05 + rng.nextDouble() * 0.25);
             angle += (rng.nextDouble() - 0.5) * 1.2;
             double nx = x + Math.cos(angle) * length;
             double ny = y + Math.sin(angle) * length;
@@ -240,7 +256,7 @@ public final class CorruptionSynthesizer {
             }
         } else if (pick < 0.75) {
             double angle = rng.nextDouble() * Math.PI;
-            double period = w / 64.0 * (2 + rng.nextDouble() * 10);
+            double period = Math.min(w, h) / 64.0 * (2 + rng.nextDouble() * 10);
             double ca = Math.cos(angle);
             double sa = Math.sin(angle);
             float amp = 0.1f + 0.4f * rng.nextFloat();

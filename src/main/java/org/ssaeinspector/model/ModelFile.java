@@ -31,8 +31,12 @@ import org.ssaeinspector.util.UserFacingException;
  * {@link UserFacingException} naming the file and the problem.
  */
 public final class ModelFile {
-    /** 2: the network may fold pixel patches into channels ({@code patch}); format 1 files still load. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 3: photos keep their aspect ratio at a scale ({@code geometry}), calibration statistics on a
+     * grid; 2: the network may fold pixel patches into channels ({@code patch}). Format 1 and 2
+     * files still load and score as they did (squashed to a square).
+     */
+    public static final int FORMAT_VERSION = 3;
     public static final String EXTENSION = ".ssae";
     static final String MAGIC = "ssae-inspector-model";
     private static final String HEADER = "header.json";
@@ -92,9 +96,11 @@ public final class ModelFile {
                 }
                 ResidualCalibration calibration;
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, CALIBRATION, file)))) {
-                    calibration = ResidualCalibration.read(in);
+                    calibration = ResidualCalibration.read(in, header.formatVersion() < 3);
                 }
-                if (calibration.size() != header.imageSize()) {
+                int[] ref = header.geometry().referenceModelSize();
+                if (calibration.mode() == ResidualCalibration.Mode.PER_PIXEL
+                        && (calibration.gridWidth() != ref[0] || calibration.gridHeight() != ref[1])) {
                     throw new UserFacingException(file + ": damaged model file (calibration does not match the network)");
                 }
                 ok = true;

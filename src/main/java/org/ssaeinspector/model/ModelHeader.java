@@ -9,7 +9,7 @@ import java.util.List;
  * @param formatVersion       file format version ({@link ModelFile#FORMAT_VERSION})
  * @param appVersion          version of SSAE Inspector that wrote the file
  * @param createdAt           ISO-8601 creation time
- * @param imageSize           square side the network runs at
+ * @param imageSize           model pixels along a typical photo's short side (format 1 and 2: the square side)
  * @param channels            1 (gray) or 3 (RGB)
  * @param width               U-Net base width
  * @param patch               pixels per side folded into channels at the network's input (1 in format 1 files)
@@ -25,6 +25,10 @@ import java.util.List;
  * @param heldOutScores       leave-one-out scores of the held-out good images
  * @param threshold           default threshold (score quantile at the target false-reject rate)
  * @param targetFalseRejectRate the rate the threshold was chosen for
+ * @param geometry            how photos map onto the network (scale; format 3). Absent from format 1
+ *                            and 2 files, whose models squash every photo to {@code imageSize} squared
+ * @param calibrationChoice   how the calibration and smoothing were chosen, with the figures of every
+ *                            candidate (format 3; null before)
  */
 public record ModelHeader(
         int formatVersion,
@@ -44,15 +48,18 @@ public record ModelHeader(
         int heldOutCount,
         List<Double> heldOutScores,
         double threshold,
-        double targetFalseRejectRate) {
+        double targetFalseRejectRate,
+        ImageGeometry geometry,
+        CalibrationChoice calibrationChoice) {
 
     public ModelHeader {
         patch = patch == 0 ? 1 : patch; // format 1 files do not name it: their networks had none
+        geometry = geometry == null ? ImageGeometry.squash(imageSize) : geometry;
     }
 
     public ModelHeader withThreshold(double newThreshold) {
         return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, patch, kind, calibration,
                 residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
-                targetFalseRejectRate);
+                targetFalseRejectRate, geometry, calibrationChoice);
     }
 }

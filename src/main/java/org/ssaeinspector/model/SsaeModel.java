@@ -13,6 +13,7 @@ import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.AnomalyMap;
 import org.ssaeinspector.scoring.GaussianSmoothing;
 import org.ssaeinspector.scoring.ResidualCalibration;
+import org.ssaeinspector.scoring.ResidualMap;
 import org.ssaeinspector.scoring.ScoredImage;
 
 /**
@@ -81,9 +82,9 @@ public final class SsaeModel implements AutoCloseable {
             for (FloatImage img : images.subList(start, Math.min(images.size(), start + INFERENCE_BATCH))) {
                 inputs.add(prepare(img));
             }
-            List<FloatImage> recon = reconstruct(inputs);
+            List<FloatImage> recon = reconstructAll(inputs);
             for (int i = 0; i < inputs.size(); i++) {
-                float[] residual = residual(inputs.get(i), recon.get(i));
+                ResidualMap residual = residual(inputs.get(i), recon.get(i));
                 AnomalyMap map = calibration.anomalyMap(residual, header.smoothingSigma());
                 out.add(new ScoredImage(map.max(), map, inputs.get(i), recon.get(i)));
             }
@@ -91,12 +92,12 @@ public final class SsaeModel implements AutoCloseable {
         return out;
     }
 
-    /** Raw residual maps (before calibration) of images already at the model's size. */
-    List<float[]> residuals(List<FloatImage> preparedImages) {
-        List<float[]> out = new ArrayList<>(preparedImages.size());
+    /** Raw residual maps (before calibration) of images already at the model's scale. */
+    List<ResidualMap> residuals(List<FloatImage> preparedImages) {
+        List<ResidualMap> out = new ArrayList<>(preparedImages.size());
         for (int start = 0; start < preparedImages.size(); start += INFERENCE_BATCH) {
             List<FloatImage> batch = preparedImages.subList(start, Math.min(preparedImages.size(), start + INFERENCE_BATCH));
-            List<FloatImage> recon = reconstruct(batch);
+            List<FloatImage> recon = reconstructAll(batch);
             for (int i = 0; i < batch.size(); i++) {
                 out.add(residual(batch.get(i), recon.get(i)));
             }
@@ -104,9 +105,61 @@ public final class SsaeModel implements AutoCloseable {
         return out;
     }
 
-    /** The image as the network takes it: the model's channel count and square size. */
+    /** How photos map onto the network's pixels (scale, aspect ratio kept). */
+    public ImageGeometry geometry() {
+        return header.geometry();
+    }
+
+    /** The image as the network takes it: the model's channel count, at the model's scale. */
     public FloatImage prepare(FloatImage image) {
-        return image.withChannels(header.channels()).resize(header.imageSize(), header.imageSize());
+        int[] size = header.geometry().modelSize(image.width(), image.height());
+        return image.withChannels(header.channels()).resize(size[0], size[1]);
+    }
+
+    /**
+     * Reconstructions of images at the model's scale. Images of one padded size share network
+     * calls (up to {@link #BATCH_PIXELS} pixels a call); large ones are tiled ({@link Tiling}).
+     */
+    List<FloatImage> reconstructAll(List<FloatImage> prepared) {
+        int multiple = UNetBlock.sideMultiple(header.patch());
+        FloatImage[] out = new FloatImage[prepared.size()];
+        java.util.Map<Long, List<Integer>> bySize = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            FloatImage img = prepared.get(i);
+            int pw = Tiling.padded(img.width(), multiple);
+            int ph = Tiling.padded(img.height(), multiple);
+            if ((long) pw * ph > Tiling.MAX_WHOLE_PIXELS) {
+                out[i] = Tiling.run(img, multiple, batchFor(Tiling.TILE * Tiling.TILE), this::reconstruct);
+            } else {
+                bySize.computeIfAbsent(((long) pw << 32) | ph, k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> group : bySize.values()) {
+            FloatImage first = prepared.get(group.get(0));
+            int pw = Tiling.padded(first.width(), multiple);
+            int ph = Tiling.padded(first.height(), multiple);
+            int batch = batchFor(pw * ph);
+            for (int start = 0; start < group.size(); start += batch) {
+                List<Integer> part = group.subList(start, Math.min(group.size(), start + batch));
+                List<FloatImage> padded = new ArrayList<>();
+                for (int i : part) {
+                    padded.add(Tiling.pad(prepared.get(i), pw, ph));
+                }
+                List<FloatImage> recon = reconstruct(padded);
+                for (int k = 0; k < part.size(); k++) {
+                    FloatImage img = prepared.get(part.get(k));
+                    out[part.get(k)] = Tiling.crop(recon.get(k), 0, 0, img.width(), img.height());
+                }
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    /** Pixels per network call: 8 images of 256 x 256 (bounds activation memory for wide photos). */
+    static final int BATCH_PIXELS = INFERENCE_BATCH * 256 * 256;
+
+    private static int batchFor(int pixels) {
+        return Math.max(1, Math.min(INFERENCE_BATCH, BATCH_PIXELS / pixels));
     }
 
     /**
@@ -114,9 +167,10 @@ public final class SsaeModel implements AutoCloseable {
      * header's residual sigma: detail the network cannot reproduce exactly (fine texture, noise)
      * then does not masquerade as evidence.
      */
-    private float[] residual(FloatImage input, FloatImage reconstruction) {
+    private ResidualMap residual(FloatImage input, FloatImage reconstruction) {
         double blur = header.residualBlurSigma();
-        return squaredDifference(blurred(input, blur), blurred(reconstruction, blur));
+        return new ResidualMap(squaredDifference(blurred(input, blur), blurred(reconstruction, blur)),
+                input.width(), input.height());
     }
 
     private static FloatImage blurred(FloatImage image, double sigma) {
@@ -154,25 +208,27 @@ public final class SsaeModel implements AutoCloseable {
         return r;
     }
 
+    /** One network call on images of one size, each side a multiple of the network's. */
     private synchronized List<FloatImage> reconstruct(List<FloatImage> prepared) {
         int n = prepared.size();
         int c = header.channels();
-        int s = header.imageSize();
-        int per = c * s * s;
+        int w = prepared.get(0).width();
+        int h = prepared.get(0).height();
+        int per = c * w * h;
         float[] data = new float[n * per];
         for (int i = 0; i < n; i++) {
             System.arraycopy(prepared.get(i).data(), 0, data, i * per, per);
         }
         return DjlRuntime.withoutGradients(() -> {
             try (NDManager m = djlModel.getNDManager().newSubManager(device)) {
-                NDArray x = m.create(data, new Shape(n, c, s, s));
+                NDArray x = m.create(data, new Shape(n, c, h, w));
                 NDArray y = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
                 float[] out = y.toFloatArray();
                 List<FloatImage> result = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     float[] one = new float[per];
                     System.arraycopy(out, i * per, one, 0, per);
-                    result.add(new FloatImage(c, s, s, one));
+                    result.add(new FloatImage(c, w, h, one));
                 }
                 return result;
             }

@@ -36,8 +36,6 @@ public final class SsaeTrainer {
     /** Weight of the extra loss term on corrupted pixels (method.md: about 4). */
     static final float CORRUPTED_PIXEL_WEIGHT = 4f;
     private static final double LOSS_SMOOTHING = 0.05;
-    /** Gaussian sigma, in pixels at 128 px, of the anomaly-map smoothing. */
-    static final double MAP_SMOOTHING_AT_128 = 6.0;
     /** Gaussian sigma, in pixels at 128 px, applied to both images before the residual. */
     static final double RESIDUAL_BLUR_AT_128 = 1.0;
 
@@ -62,7 +60,7 @@ public final class SsaeTrainer {
                                 CheckpointListener checkpointListener) {
         DjlRuntime.configure();
         listener.onMessage("Loading " + goodImages.size() + " images");
-        TrainingImages data = TrainingImages.load(goodImages, settings.imageSize());
+        TrainingImages data = TrainingImages.load(goodImages, settings.imageSize(), settings.scale());
         List<SkippedFile> skipped = data.skipped();
         for (SkippedFile s : skipped) {
             listener.onMessage("Skipped " + s);
@@ -72,7 +70,10 @@ public final class SsaeTrainer {
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " unreadable)") + ".");
         }
         int channels = data.channels();
-        List<FloatImage> prepared = data.images();
+        ImageGeometry geometry = data.geometry();
+        int crop = cropSide(data.images(), settings);
+        List<FloatImage> prepared = padTo(data.images(), crop);
+        listener.onMessage("Geometry: " + geometry.describe() + "; training on " + crop + " x " + crop + " crops");
         List<Path> usedPaths = data.paths();
         Split split = split(prepared, settings);
         if (split.heldOut.isEmpty()) {
@@ -93,22 +94,22 @@ public final class SsaeTrainer {
             while (!pending.isEmpty() && loop.elapsedSeconds() >= pending.get(0).toMillis() / 1000.0) {
                 Duration at = pending.remove(0);
                 Instant pausedAt = Instant.now();
-                SsaeModel snapshot = calibrate(djlModel, block, device, settings, channels, split,
-                        loop.summary(device), fingerprint, prepared.size(), false);
+                SsaeModel snapshot = calibrate(djlModel, block, device, settings, geometry, channels, split,
+                        loop.summary(device), fingerprint, prepared.size(), false, msg -> { });
                 checkpointListener.onCheckpoint(at, loop.steps, snapshot);
                 loop.pause(Duration.between(pausedAt, Instant.now()));
             }
         };
         boolean success = false;
         try {
-            runTraining(djlModel, split.train, settings, channels, loop, listener, cancelled, checkpointCheck);
+            runTraining(djlModel, split.train, settings, crop, channels, loop, listener, cancelled, checkpointCheck);
             if (loop.steps == 0) {
                 throw new CancellationException("Training was cancelled before the first step.");
             }
             listener.onMessage("Calibrating on " + split.heldOut.size() + " held-out good images");
             TrainingSummary summary = loop.summary(device);
-            SsaeModel model = calibrate(djlModel, block, device, settings, channels, split, summary,
-                    fingerprint, prepared.size(), true);
+            SsaeModel model = calibrate(djlModel, block, device, settings, geometry, channels, split, summary,
+                    fingerprint, prepared.size(), true, listener::onMessage);
             success = true;
             return new TrainingResult(model, List.copyOf(skipped), summary);
         } finally {
@@ -118,11 +119,35 @@ public final class SsaeTrainer {
         }
     }
 
-    private void runTraining(Model djlModel, List<FloatImage> train, TrainingSettings settings, int channels,
+    /**
+     * The side of the square training crops: the asked side, at most the smallest image's short
+     * side at the model's scale, rounded down to what the network accepts.
+     */
+    static int cropSide(List<FloatImage> images, TrainingSettings settings) {
+        int multiple = UNetBlock.sideMultiple(settings.patch());
+        int smallest = Integer.MAX_VALUE;
+        for (FloatImage img : images) {
+            smallest = Math.min(smallest, Math.min(img.width(), img.height()));
+        }
+        int side = Math.min(settings.cropSide(), smallest) / multiple * multiple;
+        return Math.max(multiple, side);
+    }
+
+    /** Mirrors out the rare image smaller than the crop (a thin strip), so every image yields crops. */
+    private static List<FloatImage> padTo(List<FloatImage> images, int crop) {
+        List<FloatImage> out = new ArrayList<>(images.size());
+        for (FloatImage img : images) {
+            out.add(img.width() >= crop && img.height() >= crop ? img
+                    : Tiling.pad(img, Math.max(crop, img.width()), Math.max(crop, img.height())));
+        }
+        return out;
+    }
+
+    private void runTraining(Model djlModel, List<FloatImage> train, TrainingSettings settings, int crop, int channels,
                              Loop loop, TrainingListener listener, BooleanSupplier cancelled,
                              Runnable afterStep) {
         Random rng = new Random(settings.seed());
-        TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), rng);
+        TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), crop, rng);
         long totalSteps = settings.timeBudget() == null ? (long) settings.epochs() * batches.stepsPerEpoch() : -1;
         loop.totalSteps = totalSteps;
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -130,10 +155,10 @@ public final class SsaeTrainer {
                         .optLearningRateTracker(new ProgressScheduledRate((float) settings.learningRate(), loop::fraction))
                         .build())
                 .optDevices(new Device[] {djlModel.getNDManager().getDevice()});
-        int size = settings.imageSize();
+        int size = crop;
         try (Trainer trainer = djlModel.newTrainer(config)) {
             trainer.initialize(new Shape(settings.batchSize(), channels, size, size));
-            listener.onMessage("Training on " + train.size() + " images at " + size + " px");
+            listener.onMessage("Training on " + train.size() + " images");
             loop.start = Instant.now();
             while (!loop.finished()) {
                 if (cancelled.getAsBoolean()) {
@@ -170,41 +195,56 @@ public final class SsaeTrainer {
         }
     }
 
+    /**
+     * Calibrates the network on the held-out good images. The calibration (unless the kind fixes
+     * it) and the map smoothing are chosen by measurement ({@link CalibrationChooser}); the
+     * threshold is the calibrated quantile of the held-out images' leave-one-out scores.
+     */
     private SsaeModel calibrate(Model djlModel, UNetBlock block, Device device, TrainingSettings settings,
-                                int channels, Split split, TrainingSummary summary, String fingerprint, int imageCount,
-                                boolean ownsNetwork) {
-        int size = settings.imageSize();
-        ResidualCalibration.Mode mode = settings.kind() == PartKind.OBJECT
-                ? ResidualCalibration.Mode.PER_PIXEL : ResidualCalibration.Mode.GLOBAL;
-        // Measured on MVTec bottle (docs/method.md): heavier smoothing than the paper's 4 px at 256
-        // and comparing slightly blurred images both raise pixel AUROC at this training budget.
-        double sigma = MAP_SMOOTHING_AT_128 * size / 128.0;
-        ModelHeader provisional = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, List.of(), 0);
-        SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(size), false);
+                                ImageGeometry geometry, int channels, Split split, TrainingSummary summary,
+                                String fingerprint, int imageCount, boolean ownsNetwork,
+                                java.util.function.Consumer<String> messages) {
+        int[] ref = geometry.referenceModelSize();
+        double sideAt128 = settings.imageSize() / 128.0;
+        List<ResidualCalibration.Mode> modes = switch (settings.kind()) {
+            case OBJECT -> List.of(ResidualCalibration.Mode.PER_PIXEL);
+            case TEXTURE -> List.of(ResidualCalibration.Mode.GLOBAL);
+            case AUTO -> List.of(ResidualCalibration.Mode.PER_PIXEL, ResidualCalibration.Mode.COARSE,
+                    ResidualCalibration.Mode.GLOBAL);
+        };
+        String forcedBy = settings.kind() == PartKind.AUTO ? null : "kind " + settings.kind().name().toLowerCase(java.util.Locale.ROOT);
+        ModelHeader provisional = header(settings, geometry, channels, modes.get(0), 0, summary, fingerprint, imageCount,
+                split, List.of(), 0, null);
+        SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
-        List<float[]> residuals = uncalibrated.residuals(calibrationImages);
-        ResidualCalibration calibration = ResidualCalibration.fit(residuals, size, mode);
-        double[] scores = ResidualCalibration.leaveOneOutScores(residuals, size, mode, sigma);
-        double threshold = Thresholds.calibrated(scores, settings.targetFalseRejectRate());
+        CalibrationChooser.Outcome outcome = CalibrationChooser.choose(calibrationImages, uncalibrated::residuals,
+                ref[0], ref[1], modes, sideAt128, settings.targetFalseRejectRate(), forcedBy, settings.seed());
+        ResidualCalibration calibration = ResidualCalibration.fit(outcome.heldOutResiduals(), ref[0], ref[1],
+                outcome.mode());
+        double threshold = Thresholds.calibrated(outcome.heldOutScores(), settings.targetFalseRejectRate());
         List<Double> scoreList = new ArrayList<>();
-        for (double s : scores) {
+        for (double s : outcome.heldOutScores()) {
             scoreList.add(s);
         }
-        ModelHeader header = header(settings, channels, mode, sigma, summary, fingerprint, imageCount, split, scoreList, threshold);
+        messages.accept("Chose " + outcome.choice().describe());
+        ModelHeader header = header(settings, geometry, channels, outcome.mode(), outcome.sigma(), summary, fingerprint,
+                imageCount, split, scoreList, threshold, outcome.choice());
         return new SsaeModel(djlModel, block, device, header, calibration, ownsNetwork);
     }
 
-    private static ModelHeader header(TrainingSettings settings, int channels, ResidualCalibration.Mode mode, double sigma,
-                                      TrainingSummary summary, String fingerprint, int imageCount, Split split,
-                                      List<Double> scores, double threshold) {
+    private static ModelHeader header(TrainingSettings settings, ImageGeometry geometry, int channels,
+                                      ResidualCalibration.Mode mode, double sigma, TrainingSummary summary,
+                                      String fingerprint, int imageCount, Split split, List<Double> scores,
+                                      double threshold, CalibrationChoice choice) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, AppInfo.version(), Instant.now().toString(),
                 settings.imageSize(), channels, settings.width(), settings.patch(), settings.kind(), mode.id(),
                 RESIDUAL_BLUR_AT_128 * settings.imageSize() / 128.0, sigma, summary,
-                fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate());
+                fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate(),
+                geometry, choice);
     }
 
     /** Held-out good images for calibration: never trained on. */
-    private static Split split(List<FloatImage> images, TrainingSettings settings) {
+    static Split split(List<FloatImage> images, TrainingSettings settings) {
         int n = images.size();
         int heldOut = (int) Math.round(settings.heldOutFraction() * n);
         if (settings.heldOutFraction() > 0) {
@@ -227,7 +267,7 @@ public final class SsaeTrainer {
         return new Split(train, held);
     }
 
-    private record Split(List<FloatImage> train, List<FloatImage> heldOut) {
+    record Split(List<FloatImage> train, List<FloatImage> heldOut) {
     }
 
     /** Step counting, timing and the stopping rule of one run. */

@@ -7,8 +7,10 @@ import java.util.Random;
 import org.ssaeinspector.imageio.FloatImage;
 
 /**
- * Turns the decoded, resized training images (kept in memory once) into batches of
- * (corrupted input, clean target, corruption mask), one shuffled epoch after another.
+ * Turns the decoded training images at the model's scale (kept in memory once) into batches of
+ * (corrupted input, clean target, corruption mask), one shuffled epoch after another. Each sample
+ * is a random square crop of {@code crop} pixels (the whole image when it is that size): the
+ * network is fully convolutional, so it learns on crops and scores whole photos.
  */
 final class TrainingBatches {
     /** One batch as flat arrays in NCHW (mask: N x H x W). */
@@ -18,13 +20,20 @@ final class TrainingBatches {
     private final List<FloatImage> images;
     private final PartKind kind;
     private final int batchSize;
+    private final int crop;
     private final CorruptionSynthesizer synthesizer = new CorruptionSynthesizer();
     private final Random rng;
     private final List<Integer> order = new ArrayList<>();
     private int cursor;
     private int epoch;
 
-    TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, Random rng) {
+    TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, int crop, Random rng) {
+        for (FloatImage img : images) {
+            if (img.width() < crop || img.height() < crop) {
+                throw new IllegalArgumentException("crop " + crop + " larger than an image of " + img.width() + "x" + img.height());
+            }
+        }
+        this.crop = crop;
         this.images = images;
         this.kind = kind;
         this.batchSize = batchSize;
@@ -45,21 +54,27 @@ final class TrainingBatches {
     }
 
     Batch next() {
-        FloatImage first = images.get(0);
-        int per = first.channels() * first.width() * first.height();
-        int plane = first.width() * first.height();
+        int plane = crop * crop;
+        int per = images.get(0).channels() * plane;
         float[] input = new float[batchSize * per];
         float[] target = new float[batchSize * per];
         float[] mask = new float[batchSize * plane];
         for (int b = 0; b < batchSize; b++) {
-            FloatImage clean = augment(images.get(nextIndex()));
-            FloatImage donor = augment(images.get(rng.nextInt(images.size())));
+            FloatImage clean = augment(randomCrop(images.get(nextIndex())));
+            FloatImage donor = augment(randomCrop(images.get(rng.nextInt(images.size()))));
             CorruptionSynthesizer.Corrupted c = synthesizer.corrupt(clean, donor, rng);
             System.arraycopy(c.input().data(), 0, input, b * per, per);
             System.arraycopy(clean.data(), 0, target, b * per, per);
             System.arraycopy(c.mask(), 0, mask, b * plane, plane);
         }
         return new Batch(input, target, mask, batchSize);
+    }
+
+    private FloatImage randomCrop(FloatImage img) {
+        // No draw when the crop is the whole image: square data sets see the same samples as before crops.
+        int x = img.width() > crop ? rng.nextInt(img.width() - crop + 1) : 0;
+        int y = img.height() > crop ? rng.nextInt(img.height() - crop + 1) : 0;
+        return Tiling.crop(img, x, y, crop, crop);
     }
 
     private int nextIndex() {

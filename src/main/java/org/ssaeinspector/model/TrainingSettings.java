@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Everything that decides a training run. Either a time budget or an epoch count ends it.
  *
- * @param imageSize             side of the square training resolution (divisible by 16)
+ * @param imageSize             model pixels along the short side of a typical photo (divisible by 16); the
+ *                              scale follows from it unless {@code scale} is given (see {@link ImageGeometry})
  * @param width                 U-Net base width w (levels w, 2w, 4w, 8w)
  * @param patch                 pixels per side that the network folds into channels (1, 2 or 4; see UNetBlock)
  * @param timeBudget            stop after this long (null: use epochs)
@@ -17,6 +18,9 @@ import java.time.Duration;
  * @param heldOutFraction       share of the good images kept out of training for calibration
  * @param targetFalseRejectRate false-reject rate on held-out good images that sets the threshold
  * @param device                where to train
+ * @param scale                 model pixels per photo pixel; 0 chooses it from the photos (their short side
+ *                              becomes {@code imageSize})
+ * @param cropSize              side of the random square crops trained on; 0 for {@code imageSize}
  */
 public record TrainingSettings(
         int imageSize,
@@ -30,7 +34,9 @@ public record TrainingSettings(
         PartKind kind,
         double heldOutFraction,
         double targetFalseRejectRate,
-        DeviceChoice device) {
+        DeviceChoice device,
+        double scale,
+        int cropSize) {
 
     public TrainingSettings {
         if (imageSize < 32 || imageSize % 16 != 0) {
@@ -60,13 +66,28 @@ public record TrainingSettings(
             throw new IllegalArgumentException("target false-reject rate must be in (0, 0.5), was " + targetFalseRejectRate);
         }
         device = device == null ? DeviceChoice.AUTO : device;
-        kind = kind == null ? PartKind.OBJECT : kind;
+        kind = kind == null ? PartKind.AUTO : kind;
+        if (!(scale >= 0) || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("scale must be in (0, " + MAX_SCALE + "], was " + scale);
+        }
+        if (cropSize != 0 && (cropSize < 32 || cropSize % UNetBlock.sideMultiple(patch) != 0)) {
+            throw new IllegalArgumentException("crop size must be at least 32 and a multiple of "
+                    + UNetBlock.sideMultiple(patch) + ", was " + cropSize);
+        }
+    }
+
+    /** Upscaling photos by more than this only invents pixels. */
+    static final double MAX_SCALE = 4;
+
+    /** The side of the training crops: {@code cropSize}, or {@code imageSize} when not given. */
+    public int cropSide() {
+        return cropSize == 0 ? imageSize : cropSize;
     }
 
     /** Defaults for a laptop CPU: 128 px, width 32, patch 2, 10 minutes. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(128, 32, 2, Duration.ofMinutes(10), 0, 8, 2e-3, 42L,
-                PartKind.OBJECT, 0.15, 0.01, DeviceChoice.AUTO);
+                PartKind.AUTO, 0.15, 0.01, DeviceChoice.AUTO, 0, 0);
     }
 
     /**
@@ -83,46 +104,54 @@ public record TrainingSettings(
 
     /** A new side, with its {@link #defaultPatch default patch} (call {@link #withPatch} after to choose another). */
     public TrainingSettings withImageSize(int s) {
-        return new TrainingSettings(s, width, defaultPatch(s), timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(s, width, defaultPatch(s), timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withWidth(int w) {
-        return new TrainingSettings(imageSize, w, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, w, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withPatch(int p) {
-        return new TrainingSettings(imageSize, width, p, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, p, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withTimeBudget(Duration d) {
-        return new TrainingSettings(imageSize, width, patch, d, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, patch, d, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(imageSize, width, patch, null, e, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, patch, null, e, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, b, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, b, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, s, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, s, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withKind(PartKind k) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, k, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, k, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 
     public TrainingSettings withTargetFalseRejectRate(double r) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, r, device);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, r, device, scale, cropSize);
     }
 
     public TrainingSettings withDevice(DeviceChoice d) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, d);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, d, scale, cropSize);
+    }
+
+    public TrainingSettings withScale(double sc) {
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, sc, cropSize);
+    }
+
+    public TrainingSettings withCropSize(int c) {
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, c);
     }
 
     public TrainingSettings withLearningRate(double lr) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, lr, seed, kind, heldOutFraction, targetFalseRejectRate, device);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, lr, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
     }
 }

@@ -4,16 +4,21 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
+import org.ssaeinspector.imageio.PlaneResampler;
 
 /**
  * Standardises residual maps with statistics of held-out good images (method.md, "Calibrating
- * the map on good images"): {@code z = (r - mean) / (std + eps)}. Per pixel for aligned objects,
- * which removes the systematic residuals at edges and highlights; one global mean and standard
- * deviation for textures and unaligned parts.
+ * the map on good images"): {@code z = (r - mean) / (std + eps)}. The statistics live on a grid
+ * over the photo, in relative coordinates, so they apply to photos of any size at the model's
+ * scale: per pixel of the reference photo (aligned objects: removes the systematic residuals at
+ * edges and highlights), on a coarse grid (parts that sit roughly in place, light that falls off
+ * towards the edges), or one global pair (textures, unaligned surfaces). Which one a model uses is
+ * measured at the end of training ({@code model.CalibrationChooser}).
  */
 public final class ResidualCalibration {
     public enum Mode {
-        PER_PIXEL("per-pixel"), GLOBAL("global");
+        PER_PIXEL("per-pixel"), COARSE("coarse"), GLOBAL("global");
 
         private final String id;
 
@@ -39,99 +44,137 @@ public final class ResidualCalibration {
     static final int PRIOR_IMAGES = 4;
     /** Gaussian sigma, in pixels at 128 px, of the neighbourhood whose variance is the prior. */
     static final double PRIOR_SIGMA_AT_128 = 2.0;
+    /** Cells of the coarse grid along the reference photo's short side. */
+    static final int COARSE_CELLS_PER_SHORT_SIDE = 8;
+    /** Largest grid a model file may claim (a 4096 x 4096 reference): refuses hostile sizes early. */
+    static final long MAX_GRID_CELLS = 1L << 24;
 
     private final Mode mode;
-    private final int size;
+    private final int gridWidth;
+    private final int gridHeight;
     private final float[] mean;
     private final float[] std;
     private final float eps;
+    /** The statistics resampled to the last map size asked for (photos of one line share a size). */
+    private volatile Resampled last;
 
-    private ResidualCalibration(Mode mode, int size, float[] mean, float[] std, float eps) {
+    private record Resampled(int width, int height, float[] mean, float[] std) {
+    }
+
+    private ResidualCalibration(Mode mode, int gridWidth, int gridHeight, float[] mean, float[] std, float eps) {
         this.mode = mode;
-        this.size = size;
+        this.gridWidth = gridWidth;
+        this.gridHeight = gridHeight;
         this.mean = mean;
         this.std = std;
         this.eps = eps;
     }
 
     /** No statistics (fewer than two held-out images): residuals are used as they are. */
-    public static ResidualCalibration identity(int size) {
-        return new ResidualCalibration(Mode.GLOBAL, size, new float[] {0f}, new float[] {1f}, 0f);
+    public static ResidualCalibration identity() {
+        return new ResidualCalibration(Mode.GLOBAL, 1, 1, new float[] {0f}, new float[] {1f}, 0f);
     }
 
-    /** Fits the statistics on residual maps (size x size each) of held-out good images. */
-    public static ResidualCalibration fit(List<float[]> residuals, int size, Mode mode) {
+    /**
+     * Fits the statistics on residual maps of held-out good images; maps of another size than the
+     * reference ({@code refWidth} x {@code refHeight}, the reference photo at the model's scale)
+     * are resampled onto it first.
+     */
+    public static ResidualCalibration fit(List<ResidualMap> residuals, int refWidth, int refHeight, Mode mode) {
         if (residuals.size() < 2) {
-            return identity(size);
+            return identity();
         }
-        Moments m = Moments.of(residuals, size * size, mode);
-        return fromSums(mode, size, m.sum, m.sumSq, m.count, residuals.size());
+        Moments m = Moments.of(residuals, refWidth, refHeight);
+        return fromMoments(mode, m, refWidth, refHeight, residuals.size());
     }
 
     /**
-     * Statistics from running sums. Per-pixel variances from a few held-out images are noisy, so
-     * they are shrunk towards the variance of the pixel's neighbourhood (Gaussian, sigma
-     * {@link #PRIOR_SIGMA_AT_128} px at 128) as if {@link #PRIOR_IMAGES} more images had shown
-     * exactly that: a pixel's own spread dominates once there are many more images. The
-     * neighbourhood, not the whole image, because residual spread differs strongly between
-     * regions (edges, highlights, background); measured on MVTec bottle, shrinking towards the
-     * image-wide variance cost 0.007 image AUROC with 31 held-out images and 0.016 with 5, the
-     * neighbourhood nothing with 31 and gained with 5 (docs/method.md).
+     * Hands {@code each} the calibration fitted on all maps but the i-th, for every i (needs 3 or
+     * more maps; with fewer every index gets the calibration of all), so that held-out images, and
+     * synthetic defects pasted into them, are scored out of sample.
      */
-    private static ResidualCalibration fromSums(Mode mode, int size, double[] sum, double[] sumSq, double count,
-                                                int images) {
-        float[] mean = new float[sum.length];
-        float[] std = new float[sum.length];
-        float[] var = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            double mu = sum[i] / count;
-            mean[i] = (float) mu;
-            var[i] = (float) Math.max(0, sumSq[i] / count - mu * mu);
-        }
-        float[] prior = mode == Mode.PER_PIXEL ? GaussianSmoothing.blur(var, size, size, PRIOR_SIGMA_AT_128 * size / 128.0) : var;
-        for (int i = 0; i < sum.length; i++) {
-            double v = mode == Mode.PER_PIXEL ? (images * (double) var[i] + PRIOR_IMAGES * prior[i]) / (images + PRIOR_IMAGES) : var[i];
-            std[i] = (float) Math.sqrt(v);
-        }
-        return new ResidualCalibration(mode, size, mean, std, epsFor(std));
-    }
-
-    /**
-     * Scores of the held-out images, each standardised with statistics of the <em>other</em>
-     * held-out images (leave one out), so the threshold drawn from them is not biased low.
-     */
-    public static double[] leaveOneOutScores(List<float[]> residuals, int size, Mode mode, double sigma) {
+    public static void leaveOneOut(List<ResidualMap> residuals, int refWidth, int refHeight, Mode mode,
+                                   ObjIntConsumer<ResidualCalibration> each) {
         int n = residuals.size();
-        double[] scores = new double[n];
         if (n < 3) {
-            ResidualCalibration all = fit(residuals, size, mode);
+            ResidualCalibration all = fit(residuals, refWidth, refHeight, mode);
             for (int i = 0; i < n; i++) {
-                scores[i] = all.anomalyMap(residuals.get(i), sigma).max();
+                each.accept(all, i);
             }
-            return scores;
+            return;
         }
-        int pixels = size * size;
-        Moments m = Moments.of(residuals, pixels, mode);
+        Moments m = Moments.of(residuals, refWidth, refHeight);
         for (int i = 0; i < n; i++) {
-            float[] r = residuals.get(i);
-            double[] sum = m.sum.clone();
-            double[] sumSq = m.sumSq.clone();
-            double count = m.count - (mode == Mode.PER_PIXEL ? 1 : pixels);
-            if (mode == Mode.PER_PIXEL) {
-                for (int p = 0; p < pixels; p++) {
-                    sum[p] -= r[p];
-                    sumSq[p] -= r[p] * (double) r[p];
-                }
-            } else {
-                for (int p = 0; p < pixels; p++) {
-                    sum[0] -= r[p];
-                    sumSq[0] -= r[p] * (double) r[p];
+            each.accept(fromMoments(mode, m.without(residuals.get(i), refWidth, refHeight), refWidth, refHeight, n - 1), i);
+        }
+    }
+
+    /** Leave-one-out scores (map maxima) of the held-out images themselves: what the threshold is drawn from. */
+    public static double[] leaveOneOutScores(List<ResidualMap> residuals, int refWidth, int refHeight, Mode mode,
+                                             double sigma) {
+        double[] scores = new double[residuals.size()];
+        leaveOneOut(residuals, refWidth, refHeight, mode, (cal, i) -> scores[i] = cal.anomalyMap(residuals.get(i), sigma).max());
+        return scores;
+    }
+
+    /**
+     * Statistics from per-pixel running sums on the reference grid, pooled to the mode's grid.
+     * Per-pixel variances from a few held-out images are noisy, so they are shrunk towards the
+     * variance of the pixel's neighbourhood (Gaussian, sigma {@link #PRIOR_SIGMA_AT_128} px at 128)
+     * as if {@link #PRIOR_IMAGES} more images had shown exactly that. The neighbourhood, not the
+     * whole image, because residual spread differs strongly between regions (edges, highlights,
+     * background); measured on MVTec bottle (docs/method.md).
+     */
+    private static ResidualCalibration fromMoments(Mode mode, Moments m, int refWidth, int refHeight, int images) {
+        int gw;
+        int gh;
+        double[] sum;
+        double[] sumSq;
+        double[] count;
+        if (mode == Mode.PER_PIXEL) {
+            gw = refWidth;
+            gh = refHeight;
+            sum = m.sum;
+            sumSq = m.sumSq;
+            count = null;
+        } else {
+            int cell = mode == Mode.GLOBAL ? Math.max(refWidth, refHeight)
+                    : Math.max(1, Math.min(refWidth, refHeight) / COARSE_CELLS_PER_SHORT_SIDE);
+            gw = (refWidth + cell - 1) / cell;
+            gh = (refHeight + cell - 1) / cell;
+            sum = new double[gw * gh];
+            sumSq = new double[gw * gh];
+            count = new double[gw * gh];
+            for (int y = 0; y < refHeight; y++) {
+                for (int x = 0; x < refWidth; x++) {
+                    int g = (y / cell) * gw + x / cell;
+                    sum[g] += m.sum[y * refWidth + x];
+                    sumSq[g] += m.sumSq[y * refWidth + x];
+                    count[g] += m.images;
                 }
             }
-            ResidualCalibration loo = fromSums(mode, size, sum, sumSq, count, n - 1);
-            scores[i] = loo.anomalyMap(r, sigma).max();
         }
-        return scores;
+        int cells = gw * gh;
+        float[] mean = new float[cells];
+        float[] var = new float[cells];
+        for (int i = 0; i < cells; i++) {
+            double c = count == null ? m.images : count[i];
+            double mu = sum[i] / c;
+            mean[i] = (float) mu;
+            var[i] = (float) Math.max(0, sumSq[i] / c - mu * mu);
+        }
+        float[] std = new float[cells];
+        if (mode == Mode.PER_PIXEL) {
+            float[] prior = GaussianSmoothing.blur(var, gw, gh, PRIOR_SIGMA_AT_128 * Math.min(gw, gh) / 128.0);
+            for (int i = 0; i < cells; i++) {
+                std[i] = (float) Math.sqrt((images * (double) var[i] + PRIOR_IMAGES * prior[i]) / (images + PRIOR_IMAGES));
+            }
+        } else {
+            for (int i = 0; i < cells; i++) {
+                std[i] = (float) Math.sqrt(var[i]);
+            }
+        }
+        return new ResidualCalibration(mode, gw, gh, mean, std, epsFor(std));
     }
 
     /** Keeps near-perfectly reconstructed pixels (std ~ 0) from turning noise into huge z. */
@@ -147,30 +190,57 @@ public final class ResidualCalibration {
         return mode;
     }
 
-    public int size() {
-        return size;
+    public int gridWidth() {
+        return gridWidth;
+    }
+
+    public int gridHeight() {
+        return gridHeight;
     }
 
     /** Standardises, then smooths: the calibrated anomaly map of one residual map. */
-    public AnomalyMap anomalyMap(float[] residual, double smoothingSigma) {
-        float[] z = new float[residual.length];
-        if (mode == Mode.PER_PIXEL) {
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (residual[i] - mean[i]) / (std[i] + eps);
-            }
-        } else {
+    public AnomalyMap anomalyMap(ResidualMap residual, double smoothingSigma) {
+        int w = residual.width();
+        int h = residual.height();
+        float[] r = residual.values();
+        float[] z = new float[r.length];
+        if (gridWidth == 1 && gridHeight == 1) {
             float mu = mean[0];
             float inv = 1f / (std[0] + eps);
             for (int i = 0; i < z.length; i++) {
-                z[i] = (residual[i] - mu) * inv;
+                z[i] = (r[i] - mu) * inv;
+            }
+        } else {
+            Resampled s = statisticsAt(w, h);
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (r[i] - s.mean[i]) / (s.std[i] + eps);
             }
         }
-        return new AnomalyMap(GaussianSmoothing.blur(z, size, size, smoothingSigma), size, size);
+        return new AnomalyMap(GaussianSmoothing.blur(z, w, h, smoothingSigma), w, h);
+    }
+
+    private Resampled statisticsAt(int w, int h) {
+        Resampled s = last;
+        if (s != null && s.width == w && s.height == h) {
+            return s;
+        }
+        float[] mu = mean;
+        float[] sd = std;
+        if (w != gridWidth || h != gridHeight) {
+            mu = new float[w * h];
+            sd = new float[w * h];
+            PlaneResampler.bilinear(mean, 1, gridWidth, gridHeight, mu, w, h);
+            PlaneResampler.bilinear(std, 1, gridWidth, gridHeight, sd, w, h);
+        }
+        s = new Resampled(w, h, mu, sd);
+        last = s;
+        return s;
     }
 
     public void write(DataOutputStream out) throws IOException {
         out.writeUTF(mode.id());
-        out.writeInt(size);
+        out.writeInt(gridWidth);
+        out.writeInt(gridHeight);
         out.writeFloat(eps);
         out.writeInt(mean.length);
         for (int i = 0; i < mean.length; i++) {
@@ -179,14 +249,26 @@ public final class ResidualCalibration {
         }
     }
 
-    public static ResidualCalibration read(DataInputStream in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote; {@code squareFormat} for model files of format 1 and 2,
+     * which stored one side of a square grid (per pixel) or a single pair (global).
+     */
+    public static ResidualCalibration read(DataInputStream in, boolean squareFormat) throws IOException {
         Mode mode = Mode.of(in.readUTF());
-        int size = in.readInt();
+        int gw;
+        int gh;
+        if (squareFormat) {
+            int size = in.readInt();
+            gw = mode == Mode.PER_PIXEL ? size : 1;
+            gh = gw;
+        } else {
+            gw = in.readInt();
+            gh = in.readInt();
+        }
         float eps = in.readFloat();
         int n = in.readInt();
-        int expected = mode == Mode.PER_PIXEL ? size * size : 1;
-        if (n != expected || size <= 0) {
-            throw new IOException("calibration statistics do not match the model size");
+        if (gw <= 0 || gh <= 0 || (long) gw * gh > MAX_GRID_CELLS || n != gw * gh) {
+            throw new IOException("calibration statistics do not match their grid");
         }
         float[] mean = new float[n];
         float[] std = new float[n];
@@ -194,24 +276,33 @@ public final class ResidualCalibration {
             mean[i] = in.readFloat();
             std[i] = in.readFloat();
         }
-        return new ResidualCalibration(mode, size, mean, std, eps);
+        return new ResidualCalibration(mode, gw, gh, mean, std, eps);
     }
 
-    /** Running sums per pixel (or one global pair). */
-    private record Moments(double[] sum, double[] sumSq, double count) {
-        static Moments of(List<float[]> residuals, int pixels, Mode mode) {
-            int slots = mode == Mode.PER_PIXEL ? pixels : 1;
-            double[] sum = new double[slots];
-            double[] sumSq = new double[slots];
-            for (float[] r : residuals) {
-                for (int p = 0; p < pixels; p++) {
-                    int s = mode == Mode.PER_PIXEL ? p : 0;
-                    sum[s] += r[p];
-                    sumSq[s] += r[p] * (double) r[p];
+    /** Running sums per pixel of the reference grid. */
+    private record Moments(double[] sum, double[] sumSq, int images) {
+        static Moments of(List<ResidualMap> residuals, int w, int h) {
+            double[] sum = new double[w * h];
+            double[] sumSq = new double[w * h];
+            for (ResidualMap r : residuals) {
+                float[] v = r.resampled(w, h);
+                for (int p = 0; p < v.length; p++) {
+                    sum[p] += v[p];
+                    sumSq[p] += v[p] * (double) v[p];
                 }
             }
-            double count = mode == Mode.PER_PIXEL ? residuals.size() : (double) residuals.size() * pixels;
-            return new Moments(sum, sumSq, count);
+            return new Moments(sum, sumSq, residuals.size());
+        }
+
+        Moments without(ResidualMap r, int w, int h) {
+            double[] s = sum.clone();
+            double[] sq = sumSq.clone();
+            float[] v = r.resampled(w, h);
+            for (int p = 0; p < v.length; p++) {
+                s[p] -= v[p];
+                sq[p] -= v[p] * (double) v[p];
+            }
+            return new Moments(s, sq, images - 1);
         }
     }
 }

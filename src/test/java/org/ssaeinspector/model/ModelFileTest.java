@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.scoring.ScoredImage;
 import org.ssaeinspector.testing.SyntheticImages;
 import org.ssaeinspector.util.Json;
 import org.ssaeinspector.util.UserFacingException;
@@ -73,20 +74,29 @@ class ModelFileTest {
         }
     }
 
-    /** Files of format 1 name no patch: their networks had none, and they still load and score the same. */
+    /**
+     * Files of format 1 name no patch and no geometry: their networks had no patch, and they
+     * squashed every photo to their square side. They still load and score as they did.
+     */
     @Test
-    void formatOneFilesLoadAsUnpatchedNetworks() throws Exception {
-        Path v2 = dir.resolve("v2.ssae");
+    void formatOneFilesLoadAsUnpatchedNetworksThatSquashPhotos() throws Exception {
+        Path v3 = dir.resolve("v3.ssae");
         Path v1 = dir.resolve("v1.ssae");
         FloatImage probe = SyntheticImages.part(40, new Random(10), true);
         try (SsaeModel m = trainOneEpoch("good-v1", 23, 1, 4)) {
-            ModelFile.save(m, v2);
-            rewriteAsFormatOne(v2, v1);
+            assertEquals("per-pixel", m.header().calibration());
+            ModelFile.save(m, v3);
+            rewriteAsFormatOne(v3, v1);
             try (SsaeModel back = ModelFile.load(v1)) {
                 assertEquals(1, back.header().formatVersion());
                 assertEquals(1, back.header().patch());
                 assertEquals(1, back.header().training().settings().patch());
-                assertArrayEquals(m.score(probe).reconstruction().data(), back.score(probe).reconstruction().data(), 0f);
+                assertTrue(back.header().geometry().squashes());
+                ScoredImage old = back.score(probe);
+                assertEquals(32, old.map().width(), "a 40 px photo is squashed to the 32 px square");
+                ScoredImage now = m.score(probe.resize(32, 32));
+                assertArrayEquals(now.reconstruction().data(), old.reconstruction().data(), 0f);
+                assertArrayEquals(now.map().values(), old.map().values(), 1e-6f);
             }
         }
     }
@@ -95,11 +105,14 @@ class ModelFileTest {
     private static SsaeModel trainOneEpoch(String folder, long seed, int patch, int width) throws Exception {
         List<Path> good = SyntheticImages.writeParts(dir.resolve(folder), 6, 32, seed);
         TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(patch).withWidth(width)
-                .withBatchSize(4).withEpochs(1);
+                .withBatchSize(4).withEpochs(1).withKind(PartKind.OBJECT);
         return new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model();
     }
 
-    /** Copies a model file with its header as format 1 wrote it: version 1, no patch anywhere. */
+    /**
+     * Copies a model file as format 1 wrote it: version 1, no patch, no geometry or calibration
+     * choice in the header, the calibration grid stored by one side.
+     */
     private static void rewriteAsFormatOne(Path from, Path to) throws Exception {
         try (ZipFile in = new ZipFile(from.toFile());
              OutputStream out = Files.newOutputStream(to); ZipOutputStream z = new ZipOutputStream(out)) {
@@ -109,14 +122,36 @@ class ModelFileTest {
                     var root = (ObjectNode) Json.mapper().readTree(bytes);
                     root.put("formatVersion", 1);
                     root.remove("patch");
-                    ((ObjectNode) root.path("training").path("settings")).remove("patch");
+                    root.remove("geometry");
+                    root.remove("calibrationChoice");
+                    ObjectNode settings = (ObjectNode) root.path("training").path("settings");
+                    settings.remove("patch");
+                    settings.remove("scale");
+                    settings.remove("cropSize");
+                    settings.put("kind", "OBJECT");
                     bytes = Json.mapper().writeValueAsBytes(root);
+                } else if (e.getName().equals("calibration.bin")) {
+                    bytes = squareCalibration(bytes);
                 }
                 z.putNextEntry(new ZipEntry(e.getName()));
                 z.write(bytes);
                 z.closeEntry();
             }
         }
+    }
+
+    /** The grid calibration (mode, width, height, ...) in the format 1 and 2 layout (mode, side, ...). */
+    private static byte[] squareCalibration(byte[] grid) throws Exception {
+        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(grid));
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.DataOutputStream(bytes);
+        out.writeUTF(in.readUTF());
+        int side = in.readInt();
+        assertEquals(side, in.readInt(), "a square grid");
+        out.writeInt(side);
+        out.write(in.readAllBytes());
+        out.flush();
+        return bytes.toByteArray();
     }
 
     @Test

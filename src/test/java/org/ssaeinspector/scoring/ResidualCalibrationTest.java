@@ -16,14 +16,14 @@ class ResidualCalibrationTest {
     private static final int SIZE = 32;
 
     /** Good residuals: small noise plus a systematic hot edge at column 5 (like a bottle rim). */
-    private static List<float[]> goodResiduals(int count, long seed) {
+    private static List<ResidualMap> goodResiduals(int count, long seed) {
         return goodResiduals(count, seed, 0.001f, 0.005f);
     }
 
     /** The same with a chosen background noise and spread of the rim's residual. */
-    private static List<float[]> goodResiduals(int count, long seed, float noise, float rimSpread) {
+    private static List<ResidualMap> goodResiduals(int count, long seed, float noise, float rimSpread) {
         Random rng = new Random(seed);
-        List<float[]> out = new ArrayList<>();
+        List<ResidualMap> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             float[] r = new float[SIZE * SIZE];
             for (int p = 0; p < r.length; p++) {
@@ -32,24 +32,29 @@ class ResidualCalibrationTest {
                     r[p] += 0.05f + (float) rng.nextGaussian() * rimSpread;
                 }
             }
-            out.add(r);
+            out.add(new ResidualMap(r, SIZE, SIZE));
         }
         return out;
     }
 
-    @Test
-    void perPixelStatisticsRemoveSystematicResidualsSoTheDefectStandsOut() {
-        List<float[]> good = goodResiduals(20, 1);
-        float[] defective = goodResiduals(1, 99).get(0);
-        // A defect of 0.02 (weaker than the rim's systematic 0.05) at the centre.
-        for (int y = 14; y < 18; y++) {
-            for (int x = 14; x < 18; x++) {
-                defective[y * SIZE + x] += 0.02f;
+    private static ResidualMap plus(ResidualMap m, int x0, int y0, int side, float add) {
+        float[] v = m.values().clone();
+        for (int y = y0; y < y0 + side; y++) {
+            for (int x = x0; x < x0 + side; x++) {
+                v[y * m.width() + x] += add;
             }
         }
-        float[] normal = goodResiduals(1, 98).get(0);
+        return new ResidualMap(v, m.width(), m.height());
+    }
 
-        ResidualCalibration perPixel = ResidualCalibration.fit(good, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+    @Test
+    void perPixelStatisticsRemoveSystematicResidualsSoTheDefectStandsOut() {
+        List<ResidualMap> good = goodResiduals(20, 1);
+        // A defect of 0.02 (weaker than the rim's systematic 0.05) at the centre.
+        ResidualMap defective = plus(goodResiduals(1, 99).get(0), 14, 14, 4, 0.02f);
+        ResidualMap normal = goodResiduals(1, 98).get(0);
+
+        ResidualCalibration perPixel = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
         AnomalyMap defectMap = perPixel.anomalyMap(defective, 1.0);
         AnomalyMap normalMap = perPixel.anomalyMap(normal, 1.0);
         assertTrue(defectMap.max() > 3 * normalMap.max(),
@@ -58,7 +63,7 @@ class ResidualCalibrationTest {
         assertTrue(defectMap.get(15, 15) == defectMap.max() || defectMap.get(16, 16) >= 0.9f * defectMap.max());
 
         // Without per-pixel statistics the rim dominates and the two images look alike.
-        ResidualCalibration global = ResidualCalibration.fit(good, SIZE, ResidualCalibration.Mode.GLOBAL);
+        ResidualCalibration global = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.GLOBAL);
         float g1 = global.anomalyMap(defective, 1.0).max();
         float g0 = global.anomalyMap(normal, 1.0).max();
         assertTrue(g1 < 1.5 * g0, "global calibration should not separate these: " + g1 + " vs " + g0);
@@ -72,23 +77,18 @@ class ResidualCalibrationTest {
      */
     @Test
     void fewHeldOutImagesDoNotLendTheRimsSpreadToQuietRegions() {
-        List<float[]> good = goodResiduals(4, 5, 0.0006f, 0.02f);
-        float[] defective = good.get(0).clone();
-        for (int y = 14; y < 18; y++) {
-            for (int x = 20; x < 24; x++) {
-                defective[y * SIZE + x] += 0.01f;
-            }
-        }
-        ResidualCalibration c = ResidualCalibration.fit(good, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        List<ResidualMap> good = goodResiduals(4, 5, 0.0006f, 0.02f);
+        ResidualMap defective = plus(good.get(0), 20, 14, 4, 0.01f);
+        ResidualCalibration c = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
         float defect = c.anomalyMap(defective, 1.0).get(21, 15);
         assertTrue(defect > 6, "a defect of 15 background spreads should stand out: z " + defect);
     }
 
     @Test
     void leaveOneOutScoresAreNotBiasedLowLikeInSampleScores() {
-        List<float[]> good = goodResiduals(15, 2);
-        ResidualCalibration all = ResidualCalibration.fit(good, SIZE, ResidualCalibration.Mode.PER_PIXEL);
-        double[] loo = ResidualCalibration.leaveOneOutScores(good, SIZE, ResidualCalibration.Mode.PER_PIXEL, 1.0);
+        List<ResidualMap> good = goodResiduals(15, 2);
+        ResidualCalibration all = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        double[] loo = ResidualCalibration.leaveOneOutScores(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL, 1.0);
         double inSample = 0;
         double outOfSample = 0;
         for (int i = 0; i < good.size(); i++) {
@@ -100,13 +100,83 @@ class ResidualCalibrationTest {
 
     @Test
     void survivesAWriteReadRoundTrip() throws Exception {
-        List<float[]> good = goodResiduals(6, 3);
-        ResidualCalibration c = ResidualCalibration.fit(good, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        List<ResidualMap> good = goodResiduals(6, 3);
+        ResidualCalibration c = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         c.write(new DataOutputStream(bytes));
-        ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        float[] probe = goodResiduals(1, 4).get(0);
+        ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), false);
+        ResidualMap probe = goodResiduals(1, 4).get(0);
         assertEquals(c.anomalyMap(probe, 2.0).max(), back.anomalyMap(probe, 2.0).max(), 0f);
         assertEquals(ResidualCalibration.Mode.PER_PIXEL, back.mode());
+    }
+
+    /** Format 1 and 2 files stored one side of a square grid: they still read as before. */
+    @Test
+    void readsTheSquareFormatOfOlderModelFiles() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF("per-pixel");
+        out.writeInt(2);
+        out.writeFloat(0f);
+        out.writeInt(4);
+        for (int i = 0; i < 4; i++) {
+            out.writeFloat(i);
+            out.writeFloat(1f);
+        }
+        ResidualCalibration old = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
+        assertEquals(2, old.gridWidth());
+        AnomalyMap z = old.anomalyMap(new ResidualMap(new float[] {0, 1, 2, 3}, 2, 2), 0);
+        for (float v : z.values()) {
+            assertEquals(0f, v, 1e-6f);
+        }
+    }
+
+    /**
+     * Unaligned surface under light that falls off towards one side: residuals grow smoothly from
+     * left to right, and a defect sits anywhere. A coarse grid follows the fall-off, so a defect on
+     * the quiet side stands out as much as one on the bright side; one global statistic lets the
+     * bright side's residuals hide it.
+     */
+    @Test
+    void aCoarseGridFollowsLightFallOffThatAGlobalStatisticCannot() {
+        int w = 96;
+        int h = 32;
+        Random rng = new Random(7);
+        List<ResidualMap> good = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            good.add(fallOff(w, h, rng));
+        }
+        ResidualMap quietDefect = plus(fallOff(w, h, rng), 6, 12, 4, 0.01f);
+        ResidualMap normal = fallOff(w, h, rng);
+        ResidualCalibration coarse = ResidualCalibration.fit(good, w, h, ResidualCalibration.Mode.COARSE);
+        ResidualCalibration global = ResidualCalibration.fit(good, w, h, ResidualCalibration.Mode.GLOBAL);
+        double coarseMargin = coarse.anomalyMap(quietDefect, 1).max() / coarse.anomalyMap(normal, 1).max();
+        double globalMargin = global.anomalyMap(quietDefect, 1).max() / global.anomalyMap(normal, 1).max();
+        assertTrue(coarseMargin > 2, "coarse: defect / normal " + coarseMargin);
+        assertTrue(coarseMargin > 1.5 * globalMargin, "coarse " + coarseMargin + " against global " + globalMargin);
+        assertTrue(coarse.gridWidth() < w && coarse.gridWidth() > 1, "a coarse grid, was " + coarse.gridWidth());
+    }
+
+    private static ResidualMap fallOff(int w, int h, Random rng) {
+        float[] v = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float level = 0.001f + 0.05f * x / w;
+                v[y * w + x] = level + (float) Math.abs(rng.nextGaussian()) * level * 0.2f;
+            }
+        }
+        return new ResidualMap(v, w, h);
+    }
+
+    /** Statistics fitted on one size apply to photos of another (relative coordinates). */
+    @Test
+    void appliesToMapsOfAnotherSizeThanTheReference() {
+        List<ResidualMap> good = goodResiduals(10, 11);
+        ResidualCalibration perPixel = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        ResidualMap big = new ResidualMap(good.get(0).resampled(2 * SIZE, 2 * SIZE), 2 * SIZE, 2 * SIZE);
+        AnomalyMap map = perPixel.anomalyMap(big, 1.0);
+        assertEquals(2 * SIZE, map.width());
+        // The rim (column 5 at SIZE, about 10-11 at twice the size) is calibrated away there too.
+        assertTrue(map.max() < 6, "the rim stays explained at another size: max z " + map.max());
     }
 }

@@ -95,7 +95,7 @@ final class ProjectSidebar extends VBox {
         Label name = new Label(text.split(" · ")[0]);
         name.getStyleClass().add("name");
         card.getChildren().addAll(name,
-                line(h.imageSize() + " px · " + h.kind().name().toLowerCase(Locale.ROOT) + " · width " + h.width()),
+                line(modelPixels(h) + " px · " + h.calibration() + " calibration · width " + h.width()),
                 line("Trained on " + h.trainImageCount() + " images, " + h.training().steps() + " steps"
                         + (h.training().cancelled() ? " (stopped early)" : "")),
                 line("Calibrated threshold " + Format.score(h.threshold()) + " at "
@@ -141,5 +141,11 @@ final class ProjectSidebar extends VBox {
 
     ToggleButton testButton() {
         return test;
+    }
+
+    /** The reference photo at the model's scale ("314 × 128"), or the square of an older model. */
+    private static String modelPixels(ModelHeader h) {
+        int[] m = h.geometry().referenceModelSize();
+        return m[0] + " × " + m[1];
     }
 }

@@ -236,7 +236,9 @@ final class TrainingWizard {
             }
         });
         size.setValue(vm.imageSizeProperty().get());
-        g.addRow(row++, new Label("Image size"), withHint(size, "pixels, square; larger sees finer defects but trains slower"));
+        g.addRow(row++, new Label("Model side"), withHint(size,
+                "pixels along the photos' short side; the aspect ratio is kept and the scale follows "
+                        + "(shown on the last page). Larger sees finer defects but trains slower"));
 
         ToggleGroup stop = new ToggleGroup();
         RadioButton byTime = new RadioButton("Time");
@@ -259,23 +261,29 @@ final class TrainingWizard {
         g.addRow(row++, new Label("Train for"), stopRow);
 
         ToggleGroup kind = new ToggleGroup();
+        RadioButton measured = new RadioButton("Measure it");
+        measured.setId("kindAuto");
         RadioButton object = new RadioButton("Object");
         object.setId("kindObject");
         RadioButton texture = new RadioButton("Texture");
         texture.setId("kindTexture");
+        measured.setToggleGroup(kind);
         object.setToggleGroup(kind);
         texture.setToggleGroup(kind);
-        (vm.kindProperty().get() == PartKind.TEXTURE ? texture : object).setSelected(true);
+        PartKind initial = vm.kindProperty().get();
+        (initial == PartKind.TEXTURE ? texture : initial == PartKind.OBJECT ? object : measured).setSelected(true);
         kind.selectedToggleProperty().addListener((o, a, b) -> vm.kindProperty().set(
-                b == texture ? PartKind.TEXTURE : PartKind.OBJECT));
+                b == texture ? PartKind.TEXTURE : b == object ? PartKind.OBJECT : PartKind.AUTO));
         Label kindHint = new Label();
         kindHint.getStyleClass().add("muted");
         kindHint.setWrapText(true);
-        kindHint.textProperty().bind(Bindings.createStringBinding(() -> vm.kindProperty().get() == PartKind.TEXTURE
-                ? "Surfaces and patterns: flipped both ways and turned while training; one global calibration."
-                : "Parts photographed in a fixture: only flipped left-right; calibrated per pixel.",
-                vm.kindProperty()));
-        VBox kindBox = new VBox(4, new HBox(12, object, texture), kindHint);
+        kindHint.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.kindProperty().get()) {
+            case TEXTURE -> "Surfaces and patterns: flipped both ways and turned while training; one global calibration.";
+            case OBJECT -> "Parts photographed in a fixture: only flipped left-right; calibrated per pixel.";
+            default -> "Recommended: after training, the calibration (per pixel, coarse grid or global) and the map "
+                    + "smoothing are chosen by how well they tell held-out good images from copies with synthetic defects.";
+        }, vm.kindProperty()));
+        VBox kindBox = new VBox(4, new HBox(12, measured, object, texture), kindHint);
         g.addRow(row++, new Label("Images show"), kindBox);
 
         ComboBox<DeviceOption> device = new ComboBox<>(vm.devices());
@@ -456,7 +464,9 @@ final class TrainingWizard {
                 + (s.cancelled() ? ", stopped early" : "") + ". "
                 + h.heldOutCount() + " good images were held out to calibrate the scores; the threshold rejects "
                 + Format.percent(h.targetFalseRejectRate()) + " of such images."
-                + (o.skipped().isEmpty() ? "" : " " + o.skipped().size() + " unreadable images were skipped.");
+                + (o.skipped().isEmpty() ? "" : " " + o.skipped().size() + " unreadable images were skipped.")
+                + "\nGeometry: " + h.geometry().describe() + "."
+                + (h.calibrationChoice() == null ? "" : "\nChosen " + h.calibrationChoice().describe() + ".");
     }
 
     // ---- window

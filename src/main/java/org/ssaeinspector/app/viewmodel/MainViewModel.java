@@ -95,7 +95,8 @@ public final class MainViewModel {
         }
         ModelHeader h = m.header();
         String name = file == null ? "unsaved model" : file.getFileName().toString();
-        return name + " · " + h.imageSize() + " px · " + h.kind().name().toLowerCase(Locale.ROOT);
+        int[] px = h.geometry().referenceModelSize();
+        return name + " · " + px[0] + " × " + px[1] + " px · " + h.calibration();
     }
 
     // ---- opening things

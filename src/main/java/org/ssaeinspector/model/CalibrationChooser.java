@@ -1,0 +1,137 @@
+package org.ssaeinspector.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.ssaeinspector.evaluation.Auroc;
+import org.ssaeinspector.evaluation.PixelMetrics;
+import org.ssaeinspector.evaluation.Thresholds;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.scoring.AnomalyMap;
+import org.ssaeinspector.scoring.ResidualCalibration;
+import org.ssaeinspector.scoring.ResidualMap;
+
+/**
+ * Chooses a model's calibration (per pixel, coarse grid, global) and map smoothing from the data,
+ * without real defects: the held-out good images are scored clean and with small synthetic
+ * defects pasted in (the training corruptions at 0.2-5 % of the image), each out of sample (the
+ * calibration left out the image's clean self), and the candidate that separates them best (mean
+ * of image AUROC, pixel AUROC and AUPRO) is kept.
+ */
+final class CalibrationChooser {
+    /** Candidate smoothing sigmas, in model pixels at a 128-px short side. */
+    static final double[] SMOOTHING_AT_128 = {1, 2, 4, 6};
+    /** Synthetic defects wanted in all; small held-out sets get several per image (up to 4). */
+    static final int SYNTHETIC_WANTED = 40;
+    static final double MIN_DEFECT_COVERAGE = 0.002;
+    static final double MAX_DEFECT_COVERAGE = 0.05;
+
+    /** The choice, and what it implies for the threshold. */
+    record Outcome(ResidualCalibration.Mode mode, double sigma, double[] heldOutScores, List<ResidualMap> heldOutResiduals,
+                   CalibrationChoice choice) {
+    }
+
+    private CalibrationChooser() {
+    }
+
+    /**
+     * @param heldOut   held-out good images at the model's scale (3 or more for a real measurement)
+     * @param residuals the model's raw residual maps of a list of images at the model's scale
+     * @param refWidth  the reference photo at the model's scale (the calibration grid)
+     * @param modes     candidate calibrations, in order of preference (ties keep the earlier)
+     * @param sideAt128 the model's short side over 128: scales the candidate sigmas
+     */
+    static Outcome choose(List<FloatImage> heldOut, Function<List<FloatImage>, List<ResidualMap>> residuals,
+                          int refWidth, int refHeight, List<ResidualCalibration.Mode> modes, double sideAt128,
+                          double falseRejectRate, String forcedBy, long seed) {
+        List<ResidualMap> clean = residuals.apply(heldOut);
+        int n = heldOut.size();
+        List<double[]> sigmas = new ArrayList<>();
+        for (double s : SMOOTHING_AT_128) {
+            sigmas.add(new double[] {s * sideAt128});
+        }
+        if (n < 3) {
+            // Too few to measure anything out of sample: the first candidate, medium smoothing.
+            ResidualCalibration.Mode mode = modes.get(0);
+            double sigma = SMOOTHING_AT_128[SMOOTHING_AT_128.length - 1] * sideAt128;
+            double[] scores = ResidualCalibration.leaveOneOutScores(clean, refWidth, refHeight, mode, sigma);
+            return new Outcome(mode, sigma, scores, clean, new CalibrationChoice(mode.id(), sigma, n, 0,
+                    forcedBy == null ? "too few held-out images to measure" : forcedBy, List.of()));
+        }
+        Synthetic synthetic = synthesize(heldOut, seed);
+        List<ResidualMap> defective = residuals.apply(synthetic.images);
+        List<CalibrationChoice.Candidate> candidates = new ArrayList<>();
+        CalibrationChoice.Candidate best = null;
+        ResidualCalibration.Mode bestMode = null;
+        double[] bestScores = null;
+        for (ResidualCalibration.Mode mode : modes) {
+            List<ResidualCalibration> loo = new ArrayList<>();
+            ResidualCalibration.leaveOneOut(clean, refWidth, refHeight, mode, (cal, i) -> loo.add(cal));
+            for (double[] sigma : sigmas) {
+                double[] cleanScores = new double[n];
+                float[] negatives = new float[n];
+                float[] positives = new float[synthetic.images.size()];
+                PixelMetrics pixels = new PixelMetrics();
+                for (int i = 0; i < n; i++) {
+                    AnomalyMap map = loo.get(i).anomalyMap(clean.get(i), sigma[0]);
+                    cleanScores[i] = map.max();
+                    negatives[i] = map.max();
+                    pixels.add(map.values(), new boolean[map.values().length], map.width(), map.height());
+                }
+                for (int j = 0; j < positives.length; j++) {
+                    AnomalyMap map = loo.get(synthetic.twin[j]).anomalyMap(defective.get(j), sigma[0]);
+                    positives[j] = map.max();
+                    pixels.add(map.values(), synthetic.masks.get(j), map.width(), map.height());
+                }
+                double threshold = Thresholds.calibrated(cleanScores, falseRejectRate);
+                int caught = 0;
+                for (float p : positives) {
+                    caught += p > threshold ? 1 : 0;
+                }
+                double imageAuroc = Auroc.ofGroups(negatives, positives);
+                double pixelAuroc = pixels.defectPixels() > 0 ? pixels.pixelAuroc() : 0.5;
+                double aupro = pixels.defectPixels() > 0 ? pixels.aupro() : 0;
+                CalibrationChoice.Candidate c = new CalibrationChoice.Candidate(mode.id(), sigma[0], imageAuroc,
+                        pixelAuroc, aupro, caught / (double) positives.length, (imageAuroc + pixelAuroc + aupro) / 3);
+                candidates.add(c);
+                if (best == null || c.objective() > best.objective()) {
+                    best = c;
+                    bestMode = mode;
+                    bestScores = cleanScores;
+                }
+            }
+        }
+        return new Outcome(bestMode, best.smoothingSigma(), bestScores, clean, new CalibrationChoice(best.calibration(),
+                best.smoothingSigma(), n, synthetic.images.size(), forcedBy, List.copyOf(candidates)));
+    }
+
+    private record Synthetic(List<FloatImage> images, List<boolean[]> masks, int[] twin) {
+    }
+
+    /** Held-out images with one small synthetic defect each (several per image for small sets). */
+    private static Synthetic synthesize(List<FloatImage> heldOut, long seed) {
+        int n = heldOut.size();
+        int perImage = Math.max(1, Math.min(4, (SYNTHETIC_WANTED + n - 1) / n));
+        CorruptionSynthesizer synthesizer = new CorruptionSynthesizer(0, MIN_DEFECT_COVERAGE, MAX_DEFECT_COVERAGE);
+        Random rng = new Random(seed ^ 0xca1b);
+        List<FloatImage> images = new ArrayList<>();
+        List<boolean[]> masks = new ArrayList<>();
+        int[] twin = new int[n * perImage];
+        for (int i = 0; i < n; i++) {
+            FloatImage clean = heldOut.get(i);
+            FloatImage donor = heldOut.get((i + 1) % n).resize(clean.width(), clean.height());
+            for (int k = 0; k < perImage; k++) {
+                CorruptionSynthesizer.Corrupted c = synthesizer.corrupt(clean, donor, rng);
+                boolean[] mask = new boolean[c.mask().length];
+                for (int p = 0; p < mask.length; p++) {
+                    mask[p] = c.mask()[p] >= 0.5f;
+                }
+                twin[images.size()] = i;
+                images.add(c.input());
+                masks.add(mask);
+            }
+        }
+        return new Synthetic(images, masks, twin);
+    }
+}
