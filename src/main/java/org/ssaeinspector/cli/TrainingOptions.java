@@ -18,6 +18,11 @@ final class TrainingOptions {
             description = "Model pixels per photo pixel, instead of the one --size gives (e.g. 0.25).")
     Double scale;
 
+    @Option(names = "--input-noise", paramLabel = "SIGMA",
+            description = "Largest sigma of Gaussian noise added to training inputs and kept in their targets, on top of the corruptions "
+                    + "(0 to 0.5; default: ${DEFAULT-VALUE}).")
+    double inputNoise = TrainingSettings.defaults().inputNoise();
+
     @Option(names = "--crop", paramLabel = "N",
             description = "Side of the random square crops trained on (default: --size, at most the photos' short side).")
     Integer crop;
@@ -83,6 +88,7 @@ final class TrainingOptions {
             if (crop != null) {
                 s = s.withCropSize(crop);
             }
+            s = s.withInputNoise(inputNoise);
             if (budget.epochs != null) {
                 return s.withEpochs(budget.epochs);
             }

@@ -28,6 +28,8 @@ public final class CorruptionSynthesizer {
     private final double cleanShare;
     private final double minCoverage;
     private final double maxCoverage;
+    private final double minOpacity;
+    private final double maxOpacity;
 
     public CorruptionSynthesizer() {
         this(CLEAN_SHARE);
@@ -39,12 +41,28 @@ public final class CorruptionSynthesizer {
 
     /** With its own coverage range: small defects, to judge a calibration rather than to train. */
     public CorruptionSynthesizer(double cleanShare, double minCoverage, double maxCoverage) {
+        this(cleanShare, minCoverage, maxCoverage, 1, 1);
+    }
+
+    /**
+     * With its own coverage and opacity ranges: each region's fill is blended in at an opacity drawn
+     * uniformly from [minOpacity, maxOpacity] (1: the fill replaces the image). Faint defects judge a
+     * calibration the way real ones do, whose residuals are weaker and patchier than those of the
+     * corruptions the network was trained to repair. The returned mask is the regions' shape.
+     */
+    public CorruptionSynthesizer(double cleanShare, double minCoverage, double maxCoverage, double minOpacity,
+                                 double maxOpacity) {
         if (!(minCoverage > 0 && minCoverage <= maxCoverage && maxCoverage < 1)) {
             throw new IllegalArgumentException("coverage range must satisfy 0 < min <= max < 1");
+        }
+        if (!(minOpacity > 0 && minOpacity <= maxOpacity && maxOpacity <= 1)) {
+            throw new IllegalArgumentException("opacity range must satisfy 0 < min <= max <= 1");
         }
         this.cleanShare = cleanShare;
         this.minCoverage = minCoverage;
         this.maxCoverage = maxCoverage;
+        this.minOpacity = minOpacity;
+        this.maxOpacity = maxOpacity;
     }
 
     /** Corrupts {@code clean} using {@code donor} (another good image of the same size) as one fill source. */
@@ -61,11 +79,14 @@ public final class CorruptionSynthesizer {
         for (int r = 0; r < regions; r++) {
             float[] mask = regionMask(w, h, coverage / regions, rng);
             float[] fill = fill(clean, donor, rng);
+            // No draw at full opacity: training samples stay what they were.
+            float opacity = maxOpacity == 1 && minOpacity == 1 ? 1f
+                    : (float) (minOpacity + rng.nextDouble() * (maxOpacity - minOpacity));
             int n = w * h;
             for (int c = 0; c < clean.channels(); c++) {
                 int base = c * n;
                 for (int i = 0; i < n; i++) {
-                    float m = mask[i];
+                    float m = mask[i] * opacity;
                     if (m > 0f) {
                         out[base + i] = (1f - m) * out[base + i] + m * fill[base + i];
                     }
@@ -93,7 +114,7 @@ public final class CorruptionSynthesizer {
         } else {
             hard = rectangle(w, h, coverage, rng);
         }
-        int feather = Math.max(1, Math.round(w / 128f * (1 + rng.nextInt(2))));
+        int feather = Math.max(1, Math.round(Math.min(w, h) / 128f * (1 + rng.nextInt(2))));
         return boxBlur(hard, w, h, feather);
     }
 

@@ -21,6 +21,7 @@ final class TrainingBatches {
     private final PartKind kind;
     private final int batchSize;
     private final int crop;
+    private final double inputNoise;
     private final CorruptionSynthesizer synthesizer = new CorruptionSynthesizer();
     private final Random rng;
     private final List<Integer> order = new ArrayList<>();
@@ -28,6 +29,12 @@ final class TrainingBatches {
     private int epoch;
 
     TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, int crop, Random rng) {
+        this(images, kind, batchSize, crop, 0, rng);
+    }
+
+    /** @param inputNoise largest sigma of the Gaussian noise added to each input (0: none; see TrainingSettings) */
+    TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, int crop, double inputNoise, Random rng) {
+        this.inputNoise = inputNoise;
         for (FloatImage img : images) {
             if (img.width() < crop || img.height() < crop) {
                 throw new IllegalArgumentException("crop " + crop + " larger than an image of " + img.width() + "x" + img.height());
@@ -65,9 +72,26 @@ final class TrainingBatches {
             CorruptionSynthesizer.Corrupted c = synthesizer.corrupt(clean, donor, rng);
             System.arraycopy(c.input().data(), 0, input, b * per, per);
             System.arraycopy(clean.data(), 0, target, b * per, per);
+            if (inputNoise > 0) {
+                addNoise(input, target, b * per, per, rng.nextDouble() * inputNoise);
+            }
             System.arraycopy(c.mask(), 0, mask, b * plane, plane);
         }
         return new Batch(input, target, mask, batchSize);
+    }
+
+    /**
+     * The same Gaussian noise on one sample's input and target (clipped to [0, 1]): the network
+     * must pass small perturbations through unchanged while it still replaces the corrupted
+     * regions, which anchors it towards the identity on normal content (Bauer and Mueller 2025,
+     * "add and preserve" noise on top of the occlusions).
+     */
+    private void addNoise(float[] input, float[] target, int from, int count, double sigma) {
+        for (int i = from; i < from + count; i++) {
+            float n = (float) (rng.nextGaussian() * sigma);
+            input[i] = Math.min(1f, Math.max(0f, input[i] + n));
+            target[i] = Math.min(1f, Math.max(0f, target[i] + n));
+        }
     }
 
     private FloatImage randomCrop(FloatImage img) {

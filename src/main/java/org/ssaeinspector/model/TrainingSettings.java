@@ -21,6 +21,9 @@ import java.time.Duration;
  * @param scale                 model pixels per photo pixel; 0 chooses it from the photos (their short side
  *                              becomes {@code imageSize})
  * @param cropSize              side of the random square crops trained on; 0 for {@code imageSize}
+ * @param inputNoise            largest standard deviation of the Gaussian noise added to every training
+ *                              input on top of the structured corruptions and kept in its target (Bauer
+ *                              and Mueller 2025); each sample draws its own between 0 and this; 0 for none
  */
 public record TrainingSettings(
         int imageSize,
@@ -36,7 +39,8 @@ public record TrainingSettings(
         double targetFalseRejectRate,
         DeviceChoice device,
         double scale,
-        int cropSize) {
+        int cropSize,
+        double inputNoise) {
 
     public TrainingSettings {
         if (imageSize < 32 || imageSize % 16 != 0) {
@@ -70,6 +74,9 @@ public record TrainingSettings(
         if (!(scale >= 0) || scale > MAX_SCALE) {
             throw new IllegalArgumentException("scale must be in (0, " + MAX_SCALE + "], was " + scale);
         }
+        if (!(inputNoise >= 0 && inputNoise <= 0.5)) {
+            throw new IllegalArgumentException("input noise must be in [0, 0.5], was " + inputNoise);
+        }
         if (cropSize != 0 && (cropSize < 32 || cropSize % UNetBlock.sideMultiple(patch) != 0)) {
             throw new IllegalArgumentException("crop size must be at least 32 and a multiple of "
                     + UNetBlock.sideMultiple(patch) + ", was " + cropSize);
@@ -87,7 +94,7 @@ public record TrainingSettings(
     /** Defaults for a laptop CPU: 128 px, width 32, patch 2, 10 minutes. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(128, 32, 2, Duration.ofMinutes(10), 0, 8, 2e-3, 42L,
-                PartKind.AUTO, 0.15, 0.01, DeviceChoice.AUTO, 0, 0);
+                PartKind.AUTO, 0.15, 0.01, DeviceChoice.AUTO, 0, 0, DEFAULT_INPUT_NOISE);
     }
 
     /**
@@ -104,54 +111,61 @@ public record TrainingSettings(
 
     /** A new side, with its {@link #defaultPatch default patch} (call {@link #withPatch} after to choose another). */
     public TrainingSettings withImageSize(int s) {
-        return new TrainingSettings(s, width, defaultPatch(s), timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(s, width, defaultPatch(s), timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withWidth(int w) {
-        return new TrainingSettings(imageSize, w, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, w, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withPatch(int p) {
-        return new TrainingSettings(imageSize, width, p, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, p, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withTimeBudget(Duration d) {
-        return new TrainingSettings(imageSize, width, patch, d, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, d, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(imageSize, width, patch, null, e, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, null, e, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, b, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, b, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, s, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, s, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withKind(PartKind k) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, k, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, k, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withTargetFalseRejectRate(double r) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, r, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, r, device, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withDevice(DeviceChoice d) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, d, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, d, scale, cropSize, inputNoise);
     }
 
     public TrainingSettings withScale(double sc) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, sc, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, sc, cropSize, inputNoise);
     }
 
     public TrainingSettings withCropSize(int c) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, c);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, c, inputNoise);
     }
 
+    public TrainingSettings withInputNoise(double n) {
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, n);
+    }
+
+    /** See {@link #inputNoise}: measured in docs/benchmarks.md. */
+    static final double DEFAULT_INPUT_NOISE = 0;
+
     public TrainingSettings withLearningRate(double lr) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, lr, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, lr, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
     }
 }

@@ -64,6 +64,7 @@ class CommandLineTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Image AUROC"), r.out());
         assertTrue(r.out().contains("Pixel AUROC"), r.out());
+        assertTrue(r.out().contains("Region box IoU"), r.out());
         List<CSVRecord> rows = csvRows(csv);
         assertEquals(16, rows.size(), "6 good + 10 defective washer test images");
         assertEquals(16, rows.stream().filter(x -> Files.exists(Path.of(x.get("heatmap")))).count());
@@ -134,6 +135,11 @@ class CommandLineTest {
         assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--patch", "3"), "patch");
         assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--size", "48", "--patch", "4"),
                 "multiple of 32");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--scale", "-1"), "--scale");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--scale", "NaN"), "--scale");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--scale", "9"), "scale");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--crop", "50"), "crop");
+        assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--input-noise", "2"), "noise");
     }
 
     private static void assertCleanFailure(Run r, String mention) {

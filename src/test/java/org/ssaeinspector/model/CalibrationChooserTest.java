@@ -63,7 +63,12 @@ class CalibrationChooserTest {
         CalibrationChoice.Candidate best = choice.chosen();
         assertNotNull(best);
         for (CalibrationChoice.Candidate c : choice.candidates()) {
-            assertTrue(best.objective() >= c.objective());
+            assertTrue(best.objective() >= c.objective() - CalibrationChooser.TIE_TOLERANCE,
+                    "the kept candidate is the best or ties with it: " + best + " vs " + c);
+            if (c.calibration().equals(best.calibration()) && c.smoothingSigma() > best.smoothingSigma()) {
+                assertTrue(c.objective() < choice.candidates().stream().mapToDouble(CalibrationChoice.Candidate::objective)
+                        .max().orElseThrow() - CalibrationChooser.TIE_TOLERANCE, "a smoother tie would have been kept: " + c);
+            }
         }
         CalibrationChoice.Candidate global = choice.candidates().stream()
                 .filter(c -> c.calibration().equals("global") && c.smoothingSigma() == best.smoothingSigma()).findFirst().orElseThrow();

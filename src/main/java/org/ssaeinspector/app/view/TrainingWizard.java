@@ -418,6 +418,7 @@ final class TrainingWizard {
         threshold.textProperty().bind(Bindings.createStringBinding(
                 () -> Format.score(vm.thresholdProperty().get()), vm.thresholdProperty()));
         Label about = new Label();
+        about.setId("resultAbout");
         about.setWrapText(true);
         about.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.outcomeProperty().get()),
                 vm.outcomeProperty()));

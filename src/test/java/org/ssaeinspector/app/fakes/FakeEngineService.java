@@ -20,6 +20,7 @@ import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
+import org.ssaeinspector.model.CalibrationChoice;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.TrainingListener;
@@ -82,7 +83,9 @@ public final class FakeEngineService implements EngineService {
     static ModelHeader header(TrainingSettings settings, TrainingSummary summary, double[] held, double threshold) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, "test", Instant.EPOCH.toString(), settings.imageSize(), 1,
                 settings.width(), settings.patch(), settings.kind(), "global", 0.0, 1.0, summary, "fingerprint", held.length, held.length,
-                Arrays.stream(held).boxed().toList(), threshold, settings.targetFalseRejectRate(), null, null);
+                Arrays.stream(held).boxed().toList(), threshold, settings.targetFalseRejectRate(), null,
+                new CalibrationChoice("global", 2.0, held.length, 2 * held.length, null, List.of(
+                        new CalibrationChoice.Candidate("global", 2.0, 0.95, 0.9, 0.8, 0.9, (0.95 + 0.9 + 0.8) / 3))));
     }
 
     /** A model whose only state is its threshold, saved as a one-line text file. */

@@ -100,6 +100,8 @@ class TrainingWizardTest {
 
         robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
         assertSame(w.settingsPage, w.wizard().getDialog().getDialogPane());
+        assertTrue(robot.lookup("#kindAuto").queryAs(javafx.scene.control.RadioButton.class).isSelected(),
+                "the engine measures the calibration unless told otherwise");
         robot.clickOn("#kindTexture");
         assertEquals("CPU", robot.lookup("#device").queryComboBox().getValue().toString());
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-2-settings");
@@ -126,6 +128,8 @@ class TrainingWizardTest {
         robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
         assertSame(w.donePage, w.wizard().getDialog().getDialogPane());
         assertFalse(robot.lookup("#resultThreshold").queryAs(Label.class).getText().isBlank());
+        String about = robot.lookup("#resultAbout").queryAs(Label.class).getText();
+        assertTrue(about.contains("Geometry: ") && about.contains("Chosen calibration global"), about);
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
 
         robot.clickOn(button(w, ButtonBar.ButtonData.FINISH));
