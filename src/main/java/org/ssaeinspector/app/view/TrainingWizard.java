@@ -236,9 +236,9 @@ final class TrainingWizard {
             }
         });
         size.setValue(vm.imageSizeProperty().get());
-        g.addRow(row++, new Label("Model side"), withHint(size,
-                "pixels along the photos' short side; the aspect ratio is kept and the scale follows "
-                        + "(shown on the last page). Larger sees finer defects but trains slower"));
+        size.setTooltip(new javafx.scene.control.Tooltip("Model pixels along a typical photo's short side. Photos keep "
+                + "their aspect ratio; the scale follows from this and is shown on the last page."));
+        g.addRow(row++, new Label("Model side"), withHint(size, "px along the photos' short side; larger sees finer defects"));
 
         ToggleGroup stop = new ToggleGroup();
         RadioButton byTime = new RadioButton("Time");
@@ -277,11 +277,12 @@ final class TrainingWizard {
         Label kindHint = new Label();
         kindHint.getStyleClass().add("muted");
         kindHint.setWrapText(true);
+        kindHint.setMaxWidth(560);
         kindHint.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.kindProperty().get()) {
             case TEXTURE -> "Surfaces and patterns: flipped both ways and turned while training; one global calibration.";
             case OBJECT -> "Parts photographed in a fixture: only flipped left-right; calibrated per pixel.";
-            default -> "Recommended: after training, the calibration (per pixel, coarse grid or global) and the map "
-                    + "smoothing are chosen by how well they tell held-out good images from copies with synthetic defects.";
+            default -> "Recommended: after training the engine measures which calibration (per pixel, coarse grid, "
+                    + "global) and smoothing best tell held-out good images from copies with synthetic defects.";
         }, vm.kindProperty()));
         VBox kindBox = new VBox(4, new HBox(12, measured, object, texture), kindHint);
         g.addRow(row++, new Label("Images show"), kindBox);
