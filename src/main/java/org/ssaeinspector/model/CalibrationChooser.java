@@ -67,12 +67,8 @@ final class CalibrationChooser {
                           double minOpacity, double maxOpacity) {
         List<ResidualMap> clean = residuals.apply(heldOut);
         int n = heldOut.size();
-        List<double[]> sigmas = new ArrayList<>();
-        for (double s : SMOOTHING_AT_128) {
-            sigmas.add(new double[] {s * sideAt128});
-        }
         if (n < 3) {
-            // Too few to measure anything out of sample: the first candidate, medium smoothing.
+            // Too few to measure anything out of sample: the first candidate, the most smoothing.
             ResidualCalibration.Mode mode = modes.get(0);
             double sigma = SMOOTHING_AT_128[SMOOTHING_AT_128.length - 1] * sideAt128;
             double[] scores = ResidualCalibration.leaveOneOutScores(clean, refWidth, refHeight, mode, sigma);
@@ -82,26 +78,26 @@ final class CalibrationChooser {
         Synthetic synthetic = synthesize(heldOut, seed, minCoverage, maxCoverage, minOpacity, maxOpacity);
         List<ResidualMap> defective = residuals.apply(synthetic.images);
         List<CalibrationChoice.Candidate> candidates = new ArrayList<>();
+        List<ResidualCalibration.Mode> candidateModes = new ArrayList<>();
         List<double[]> scoresByCandidate = new ArrayList<>();
-        CalibrationChoice.Candidate best = null;
-        ResidualCalibration.Mode bestMode = null;
-        double[] bestScores = null;
+        int best = 0;
         for (ResidualCalibration.Mode mode : modes) {
             List<ResidualCalibration> loo = new ArrayList<>();
             ResidualCalibration.leaveOneOut(clean, refWidth, refHeight, mode, (cal, i) -> loo.add(cal));
-            for (double[] sigma : sigmas) {
+            for (double at128 : SMOOTHING_AT_128) {
+                double sigma = at128 * sideAt128;
                 double[] cleanScores = new double[n];
                 float[] negatives = new float[n];
                 float[] positives = new float[synthetic.images.size()];
                 PixelMetrics pixels = new PixelMetrics();
                 for (int i = 0; i < n; i++) {
-                    AnomalyMap map = loo.get(i).anomalyMap(clean.get(i), sigma[0]);
+                    AnomalyMap map = loo.get(i).anomalyMap(clean.get(i), sigma);
                     cleanScores[i] = map.max();
                     negatives[i] = map.max();
                     pixels.add(map.values(), new boolean[map.values().length], map.width(), map.height());
                 }
                 for (int j = 0; j < positives.length; j++) {
-                    AnomalyMap map = loo.get(synthetic.twin[j]).anomalyMap(defective.get(j), sigma[0]);
+                    AnomalyMap map = loo.get(synthetic.twin[j]).anomalyMap(defective.get(j), sigma);
                     positives[j] = map.max();
                     pixels.add(map.values(), synthetic.masks.get(j), map.width(), map.height());
                 }
@@ -113,38 +109,38 @@ final class CalibrationChooser {
                 double imageAuroc = Auroc.ofGroups(negatives, positives);
                 double pixelAuroc = pixels.defectPixels() > 0 ? pixels.pixelAuroc() : 0.5;
                 double aupro = pixels.defectPixels() > 0 ? pixels.aupro() : 0;
-                CalibrationChoice.Candidate c = new CalibrationChoice.Candidate(mode.id(), sigma[0], imageAuroc,
+                CalibrationChoice.Candidate c = new CalibrationChoice.Candidate(mode.id(), sigma, imageAuroc,
                         pixelAuroc, aupro, caught / (double) positives.length, (imageAuroc + pixelAuroc + aupro) / 3);
                 candidates.add(c);
+                candidateModes.add(mode);
                 scoresByCandidate.add(cleanScores);
-                if (best == null || c.objective() > best.objective()) {
-                    best = c;
-                    bestMode = mode;
-                    bestScores = cleanScores;
+                if (c.objective() > candidates.get(best).objective()) {
+                    best = candidates.size() - 1;
                 }
             }
         }
         // Within the measurement's noise, the smoother map: held-out sets of a few dozen images
         // cannot tell neighbouring sigmas apart, and on real defects the larger one gave clearly
         // better maps on bottle at no cost on bsdata (docs/method.md).
-        CalibrationChoice.Candidate kept = best;
-        double[] keptScores = bestScores;
+        int kept = best;
         for (int k = 0; k < candidates.size(); k++) {
             CalibrationChoice.Candidate c = candidates.get(k);
-            if (c.calibration().equals(best.calibration()) && c.objective() >= best.objective() - TIE_TOLERANCE
-                    && c.smoothingSigma() > kept.smoothingSigma()) {
-                kept = c;
-                keptScores = scoresByCandidate.get(k);
+            if (candidateModes.get(k) == candidateModes.get(best)
+                    && c.objective() >= candidates.get(best).objective() - TIE_TOLERANCE
+                    && c.smoothingSigma() > candidates.get(kept).smoothingSigma()) {
+                kept = k;
             }
         }
-        return new Outcome(bestMode, kept.smoothingSigma(), keptScores, clean, new CalibrationChoice(kept.calibration(),
-                kept.smoothingSigma(), n, synthetic.images.size(), forcedBy, List.copyOf(candidates)));
+        CalibrationChoice.Candidate chosen = candidates.get(kept);
+        return new Outcome(candidateModes.get(kept), chosen.smoothingSigma(), scoresByCandidate.get(kept), clean,
+                new CalibrationChoice(chosen.calibration(), chosen.smoothingSigma(), n, synthetic.images.size(), forcedBy,
+                        List.copyOf(candidates)));
     }
 
     private record Synthetic(List<FloatImage> images, List<boolean[]> masks, int[] twin) {
     }
 
-    /** Held-out images with one small synthetic defect each (several per image for small sets). */
+    /** Held-out images with one faint synthetic defect each (several per image for small sets). */
     private static Synthetic synthesize(List<FloatImage> heldOut, long seed, double minCoverage, double maxCoverage,
                                         double minOpacity, double maxOpacity) {
         int n = heldOut.size();

@@ -72,8 +72,8 @@ public final class SsaeTrainer {
         int channels = data.channels();
         ImageGeometry geometry = data.geometry();
         int crop = cropSide(data.images(), settings);
-        List<FloatImage> prepared = padTo(data.images(), crop);
         listener.onMessage("Geometry: " + geometry.describe() + "; training on " + crop + " x " + crop + " crops");
+        List<FloatImage> prepared = data.images();
         List<Path> usedPaths = data.paths();
         Split split = split(prepared, settings);
         if (split.heldOut.isEmpty()) {
@@ -102,7 +102,8 @@ public final class SsaeTrainer {
         };
         boolean success = false;
         try {
-            runTraining(djlModel, split.train, settings, crop, channels, loop, listener, cancelled, checkpointCheck);
+            runTraining(djlModel, padTo(split.train, crop), settings, crop, channels, loop, listener, cancelled,
+                    checkpointCheck);
             if (loop.steps == 0) {
                 throw new CancellationException("Training was cancelled before the first step.");
             }
@@ -133,7 +134,10 @@ public final class SsaeTrainer {
         return Math.max(multiple, side);
     }
 
-    /** Mirrors out the rare image smaller than the crop (a thin strip), so every image yields crops. */
+    /**
+     * Mirrors out the rare training image smaller than the crop (a thin strip), so every image
+     * yields crops; held-out images are scored as they are.
+     */
     private static List<FloatImage> padTo(List<FloatImage> images, int crop) {
         List<FloatImage> out = new ArrayList<>(images.size());
         for (FloatImage img : images) {
