@@ -75,6 +75,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingSettings settings = options.settings();
+        for (Path p : new Path[] {table, modelOut, json}) {
+            if (p != null) {
+                CliInputs.requireWritableTarget(p);
+            }
+        }
         DataSet dataSet = DataSetScanner.scan(data);
         TrainCommand.warnSkipped(spec, dataSet);
         var out = spec.commandLine().getOut();

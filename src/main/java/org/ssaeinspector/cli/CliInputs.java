@@ -1,8 +1,10 @@
 package org.ssaeinspector.cli;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.ssaeinspector.util.AtomicFiles;
+import org.ssaeinspector.util.IoMessages;
 import org.ssaeinspector.util.UserFacingException;
 
 /** Argument checks shared by the commands, with messages that name the file and the problem. */
@@ -23,21 +25,23 @@ final class CliInputs {
     }
 
     /**
-     * Fails before long work starts when an output could not be written: its folder is a file
-     * or cannot be created, or the target is a folder.
+     * Fails before long work starts when an output could not be written (see
+     * {@link AtomicFiles#checkWritable}); the message names the file and the reason.
      */
     static void requireWritableTarget(Path target) {
-        Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
-            throw new UserFacingException(target + ": is a folder, expected a file name");
+        try {
+            AtomicFiles.checkWritable(target);
+        } catch (IOException e) {
+            throw new UserFacingException(target + ": cannot be written (" + IoMessages.reason(e) + ")", e);
         }
-        Path parent = abs.getParent();
-        while (parent != null && !Files.exists(parent)) {
-            parent = parent.getParent();
-        }
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new UserFacingException(target + ": cannot be written (" + (parent == null ? "no folder"
-                    : Files.isDirectory(parent) ? parent + " is not writable" : parent + " is not a folder") + ")");
+    }
+
+    /** The same for a folder that files will be written into: created now if missing. */
+    static void requireWritableFolder(Path folder) {
+        try {
+            AtomicFiles.checkWritableFolder(folder);
+        } catch (IOException e) {
+            throw new UserFacingException(folder + ": cannot write files into this folder (" + IoMessages.reason(e) + ")", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.ssaeinspector.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +29,7 @@ final class ResultWriter {
         this.modelSha256 = DataFingerprint.sha256(modelFile);
         this.csv = csv;
         if (mapsDir != null) {
-            try {
-                Files.createDirectories(mapsDir);
-            } catch (Exception e) {
-                throw new UserFacingException(mapsDir + ": cannot create the heatmap folder (" + e.getMessage() + ")", e);
-            }
-            if (!Files.isWritable(mapsDir)) {
-                throw new UserFacingException(mapsDir + ": heatmap folder is not writable");
-            }
+            CliInputs.requireWritableFolder(mapsDir);
         }
         this.heatmaps = mapsDir == null ? null : new HeatmapFiles.Namer(mapsDir);
     }

@@ -5,7 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +50,6 @@ public final class CsvReport {
      * @throws UserFacingException when the file cannot be written; the message names it
      */
     public static void write(Path csv, List<ReportRow> rows) {
-        if (Files.isDirectory(csv)) {
-            throw new UserFacingException("Cannot write the CSV report " + csv + ": it is a folder");
-        }
         try {
             AtomicFiles.write(csv, out -> {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -2,7 +2,6 @@ package org.ssaeinspector.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
@@ -25,9 +24,6 @@ public final class HeatmapFiles {
      * @throws UserFacingException when it cannot be written; the message names the file
      */
     public static void write(Path png, BufferedImage image) {
-        if (Files.isDirectory(png)) {
-            throw new UserFacingException("Cannot write the heatmap " + png + ": it is a folder");
-        }
         try {
             AtomicFiles.write(png, out -> {
                 if (!ImageIO.write(image, "png", out)) {

@@ -17,8 +17,8 @@ public final class IoMessages {
     }
 
     public static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
+        if (e instanceof AccessDeniedException ade) {
+            return ade.getReason() != null ? ade.getReason() : "permission denied";
         }
         if (e instanceof NoSuchFileException) {
             return "folder does not exist";

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.testing.SpecialFiles;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.Json;
 
@@ -96,6 +97,46 @@ class CommandLineTest {
             assertEquals("", row.get("label"), "unlabelled folder");
         }
         assertTrue(r.out().contains("Scored 2 image(s)"), r.out());
+    }
+
+    @Test
+    void scoreWritesThroughASymlinkedCsvAndIntoAFifo() throws Exception {
+        Path real = Files.writeString(dir.resolve("real-report.csv"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("linked.csv"), real);
+        Run r = run("score", "--model", model.toString(), "--csv", link.toString(), WASHER.resolve("test/good/000.png").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(1, csvRows(real).size());
+
+        Path fifo = dir.resolve("pipe.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(SpecialFiles.mkfifo(fifo));
+        var reader = SpecialFiles.readAll(fifo);
+        Run viaFifo = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> run("score", "--model", model.toString(), "--csv", fifo.toString(),
+                        WASHER.resolve("test/good/000.png").toString()));
+        assertEquals(0, viaFifo.exitCode(), viaFifo.err());
+        assertTrue(reader.get().startsWith("path,score,"), "the CSV came through the FIFO");
+        assertFalse(Files.isRegularFile(fifo), "still a FIFO");
+    }
+
+    @Test
+    void unwritableOutputsAreRefusedBeforeAnyWork() throws Exception {
+        Path locked = Files.writeString(dir.resolve("locked.csv"), "keep");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Run r = run("score", "--model", model.toString(), "--csv", locked.toString(), WASHER.resolve("test/good").toString());
+        assertCleanFailure(r, locked + ": cannot be written (the file is read-only)");
+        assertEquals("keep", Files.readString(locked));
+        assertEquals("", r.out(), "nothing was scored");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            assertCleanFailure(run("evaluate", "--model", model.toString(), "--data", WASHER.toString(),
+                    "--json", "/proc/x.json"), "/proc/x.json: cannot be written");
+        }
+        Path blocker = Files.writeString(dir.resolve("maps-blocker"), "x");
+        assertCleanFailure(run("score", "--model", model.toString(), "--csv", dir.resolve("m.csv").toString(),
+                "--maps", blocker.resolve("maps").toString(), WASHER.resolve("test/good").toString()), "maps-blocker");
+        assertCleanFailure(run("benchmark", "--data", WASHER.toString(), "--epochs", "1",
+                "--model-out", blocker.resolve("m.ssae").toString()), "maps-blocker");
+        assertFalse(Files.exists(dir.resolve("m.csv")));
     }
 
     @Test

@@ -169,7 +169,7 @@ class CsvReportTest {
     void unwritableTargetsAreUserErrorsNamingThePath() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("report.csv"));
         UserFacingException e1 = assertThrows(UserFacingException.class, () -> CsvReport.write(folder, List.of()));
-        assertEquals("Cannot write the CSV report " + folder + ": it is a folder", e1.getMessage());
+        assertEquals("Cannot write the CSV report " + folder + ": it is a folder, expected a file name", e1.getMessage());
 
         Path blocker = Files.writeString(dir.resolve("blocker"), "x");
         Path inside = blocker.resolve("report.csv");

@@ -43,7 +43,7 @@ class HeatmapFilesTest {
     void unwritablePathsAreUserErrorsAndLeaveNoTemporaryFiles() throws Exception {
         BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         Path folder = Files.createDirectory(dir.resolve("x.png"));
-        assertEquals("Cannot write the heatmap " + folder + ": it is a folder",
+        assertEquals("Cannot write the heatmap " + folder + ": it is a folder, expected a file name",
                 assertThrows(UserFacingException.class, () -> HeatmapFiles.write(folder, img)).getMessage());
         Path blocker = Files.writeString(dir.resolve("blocker"), "x");
         Path inside = blocker.resolve("h.png");
