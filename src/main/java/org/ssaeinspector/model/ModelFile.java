@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -82,27 +83,22 @@ public final class ModelFile {
         requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ModelHeader header = readHeader(file, zip);
+            ResidualCalibration calibration = readCalibration(zip, file, header);
             DjlRuntime.configure();
             Device device = DjlRuntime.device(deviceChoice, msg -> { });
             Model djlModel = Model.newInstance("ssae", device);
             boolean ok = false;
             try {
+                byte[] parameters;
+                try (InputStream in = entry(zip, PARAMETERS, file)) {
+                    parameters = ParameterLayout.of(header, djlModel.getNDManager()).read(in);
+                }
                 UNetBlock block = new UNetBlock(header.channels(), header.width(), header.patch());
                 djlModel.setBlock(block);
                 block.initialize(djlModel.getNDManager(), DataType.FLOAT32,
                         new Shape(1, header.channels(), header.imageSize(), header.imageSize()));
-                try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, PARAMETERS, file)))) {
-                    block.loadParameters(djlModel.getNDManager(), in);
-                }
-                ResidualCalibration calibration;
-                try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, CALIBRATION, file)))) {
-                    calibration = ResidualCalibration.read(in, header.formatVersion() < 3);
-                }
-                int[] ref = header.geometry().referenceModelSize();
-                if (calibration.mode() == ResidualCalibration.Mode.PER_PIXEL
-                        && (calibration.gridWidth() != ref[0] || calibration.gridHeight() != ref[1])) {
-                    throw new UserFacingException(file + ": damaged model file (calibration does not match the network)");
-                }
+                block.loadParameters(djlModel.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
+                requireFiniteWeights(block);
                 ok = true;
                 return new SsaeModel(djlModel, block, device, header, calibration, true);
             } finally {
@@ -112,7 +108,10 @@ public final class ModelFile {
             }
         } catch (ZipException e) {
             throw new UserFacingException(file + ": not an SSAE Inspector model file, or truncated (" + describe(e) + ")", e);
-        } catch (IOException | MalformedModelException | IllegalArgumentException e) {
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            if (e instanceof UserFacingException u) {
+                throw u;
+            }
             throw new UserFacingException(file + ": damaged or truncated model file (" + describe(e) + ")", e);
         }
     }
@@ -129,10 +128,19 @@ public final class ModelFile {
         }
     }
 
+    /** Headers are a few kB; a larger one is not ours (and is not read into memory). */
+    static final int MAX_HEADER_BYTES = 1 << 20;
+
+    /** The header, checked against hard limits ({@link ModelHeaderCheck}) before anything is sized by it. */
     private static ModelHeader readHeader(Path file, ZipFile zip) throws IOException {
         JsonNode root;
         try (InputStream in = entry(zip, HEADER, file)) {
-            root = Json.mapper().readTree(in);
+            byte[] bytes = in.readNBytes(MAX_HEADER_BYTES + 1);
+            if (bytes.length > MAX_HEADER_BYTES) {
+                throw new UserFacingException(file + ": damaged model file (the header is larger than "
+                        + (MAX_HEADER_BYTES >> 20) + " MiB)");
+            }
+            root = Json.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new UserFacingException(file + ": damaged model file (unreadable header)", e);
         }
@@ -149,7 +157,36 @@ public final class ModelFile {
             throw new UserFacingException(file + ": damaged model file (no format version)");
         }
         ((ObjectNode) root).remove("format");
-        return Json.mapper().treeToValue(root, ModelHeader.class);
+        ModelHeader header;
+        try {
+            header = Json.mapper().treeToValue(root, ModelHeader.class);
+        } catch (JsonProcessingException e) {
+            throw new UserFacingException(file + ": damaged model file (header " + JsonProblems.describe(e) + ")", e);
+        }
+        String problem = ModelHeaderCheck.problem(header);
+        if (problem != null) {
+            throw new UserFacingException(file + ": damaged model file (header: " + problem + ")");
+        }
+        return header;
+    }
+
+    /** The calibration statistics, checked against the header's grid before they are allocated. */
+    private static ResidualCalibration readCalibration(ZipFile zip, Path file, ModelHeader header) throws IOException {
+        int[] ref = header.geometry().referenceModelSize();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, CALIBRATION, file)))) {
+            return ResidualCalibration.read(in, header.formatVersion() < 3, ref[0], ref[1]);
+        }
+    }
+
+    /** NaN or infinite weights would score every image NaN, which no threshold flags. */
+    private static void requireFiniteWeights(UNetBlock block) throws IOException {
+        for (var p : block.getParameters()) {
+            for (float v : p.getValue().getArray().toFloatArray()) {
+                if (!Float.isFinite(v)) {
+                    throw new IOException("the network parameter " + p.getKey() + " holds a non-finite number");
+                }
+            }
+        }
     }
 
     private static InputStream entry(ZipFile zip, String name, Path file) throws IOException {
@@ -172,8 +209,9 @@ public final class ModelFile {
         }
     }
 
+    /** The first line only: engine messages can run to many lines. */
     private static String describe(Exception e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m).strip();
     }
 }

@@ -43,8 +43,9 @@ public record TrainingSettings(
         double inputNoise) {
 
     public TrainingSettings {
-        if (imageSize < 32 || imageSize % 16 != 0) {
-            throw new IllegalArgumentException("image size must be a multiple of 16 and at least 32, was " + imageSize);
+        if (imageSize < 32 || imageSize > MAX_IMAGE_SIZE || imageSize % 16 != 0) {
+            throw new IllegalArgumentException("image size must be a multiple of 16 from 32 to " + MAX_IMAGE_SIZE
+                    + ", was " + imageSize);
         }
         patch = patch == 0 ? 1 : patch; // absent from model files of format 1, whose networks had no patch
         if (patch != 1 && patch != 2 && patch != 4) {
@@ -54,19 +55,28 @@ public record TrainingSettings(
             throw new IllegalArgumentException("image size must be a multiple of " + UNetBlock.sideMultiple(patch)
                     + " with patch " + patch + ", was " + imageSize);
         }
-        if (width < 4) {
-            throw new IllegalArgumentException("width must be at least 4, was " + width);
+        if (width < 4 || width > MAX_WIDTH) {
+            throw new IllegalArgumentException("width must be from 4 to " + MAX_WIDTH + ", was " + width);
         }
-        if (timeBudget == null && epochs <= 0) {
-            throw new IllegalArgumentException("give a time budget or a positive number of epochs");
+        if (timeBudget == null && (epochs <= 0 || epochs > MAX_EPOCHS)) {
+            throw new IllegalArgumentException("give a time budget or a number of epochs from 1 to " + MAX_EPOCHS
+                    + (timeBudget == null && epochs != 0 ? ", was " + epochs : ""));
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+        if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero() || timeBudget.compareTo(MAX_TIME) > 0)) {
+            throw new IllegalArgumentException("time budget must be positive and at most " + MAX_TIME.toDays()
+                    + " days, was " + timeBudget);
         }
-        if (heldOutFraction < 0 || heldOutFraction >= 0.9) {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be from 1 to " + MAX_BATCH + ", was " + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
+            throw new IllegalArgumentException("learning rate must be a number in (0, " + MAX_LEARNING_RATE + "], was "
+                    + learningRate);
+        }
+        if (!(heldOutFraction >= 0 && heldOutFraction < 0.9)) {
             throw new IllegalArgumentException("held-out fraction must be in [0, 0.9), was " + heldOutFraction);
         }
-        if (targetFalseRejectRate <= 0 || targetFalseRejectRate >= 0.5) {
+        if (!(targetFalseRejectRate > 0 && targetFalseRejectRate < 0.5)) {
             throw new IllegalArgumentException("target false-reject rate must be in (0, 0.5), was " + targetFalseRejectRate);
         }
         device = device == null ? DeviceChoice.AUTO : device;
@@ -77,11 +87,22 @@ public record TrainingSettings(
         if (!(inputNoise >= 0 && inputNoise <= 0.5)) {
             throw new IllegalArgumentException("input noise must be in [0, 0.5], was " + inputNoise);
         }
-        if (cropSize != 0 && (cropSize < 32 || cropSize % UNetBlock.sideMultiple(patch) != 0)) {
-            throw new IllegalArgumentException("crop size must be at least 32 and a multiple of "
-                    + UNetBlock.sideMultiple(patch) + ", was " + cropSize);
+        if (cropSize != 0 && (cropSize < 32 || cropSize > MAX_IMAGE_SIZE || cropSize % UNetBlock.sideMultiple(patch) != 0)) {
+            throw new IllegalArgumentException("crop size must be a multiple of " + UNetBlock.sideMultiple(patch)
+                    + " from 32 to " + MAX_IMAGE_SIZE + ", was " + cropSize);
         }
     }
+
+    /**
+     * Hard limits, for options and for model files alike: beyond them a run would not fit in memory
+     * (1024 px crops at width 64 already need several GB per step) or would not be a sensible run.
+     */
+    public static final int MAX_IMAGE_SIZE = 1024;
+    public static final int MAX_WIDTH = 64;
+    public static final int MAX_BATCH = 256;
+    public static final int MAX_EPOCHS = 1_000_000;
+    public static final Duration MAX_TIME = Duration.ofDays(7);
+    static final double MAX_LEARNING_RATE = 1;
 
     /** Upscaling photos by more than this only invents pixels. */
     static final double MAX_SCALE = 4;

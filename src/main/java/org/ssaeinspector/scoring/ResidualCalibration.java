@@ -47,7 +47,7 @@ public final class ResidualCalibration {
     /** Cells of the coarse grid along the reference photo's short side. */
     static final int COARSE_CELLS_PER_SHORT_SIDE = 8;
     /** Largest grid a model file may claim (a 4096 x 4096 reference): refuses hostile sizes early. */
-    static final long MAX_GRID_CELLS = 1L << 24;
+    public static final long MAX_GRID_CELLS = 1L << 24;
 
     private final Mode mode;
     private final int gridWidth;
@@ -126,22 +126,18 @@ public final class ResidualCalibration {
      * background); measured on MVTec bottle (docs/method.md).
      */
     private static ResidualCalibration fromMoments(Mode mode, Moments m, int refWidth, int refHeight, int images) {
-        int gw;
-        int gh;
+        int[] grid = grid(mode, refWidth, refHeight);
+        int gw = grid[0];
+        int gh = grid[1];
         double[] sum;
         double[] sumSq;
         double[] count;
         if (mode == Mode.PER_PIXEL) {
-            gw = refWidth;
-            gh = refHeight;
             sum = m.sum;
             sumSq = m.sumSq;
             count = null;
         } else {
-            int cell = mode == Mode.GLOBAL ? Math.max(refWidth, refHeight)
-                    : Math.max(1, Math.min(refWidth, refHeight) / COARSE_CELLS_PER_SHORT_SIDE);
-            gw = (refWidth + cell - 1) / cell;
-            gh = (refHeight + cell - 1) / cell;
+            int cell = cell(mode, refWidth, refHeight);
             sum = new double[gw * gh];
             sumSq = new double[gw * gh];
             count = new double[gw * gh];
@@ -175,6 +171,21 @@ public final class ResidualCalibration {
             }
         }
         return new ResidualCalibration(mode, gw, gh, mean, std, epsFor(std));
+    }
+
+    /** {width, height} of the statistics grid of a mode over a reference of this size. */
+    public static int[] grid(Mode mode, int refWidth, int refHeight) {
+        if (mode == Mode.PER_PIXEL) {
+            return new int[] {refWidth, refHeight};
+        }
+        int cell = cell(mode, refWidth, refHeight);
+        return new int[] {(refWidth + cell - 1) / cell, (refHeight + cell - 1) / cell};
+    }
+
+    /** Side, in reference pixels, of one cell of a pooled grid. */
+    private static int cell(Mode mode, int refWidth, int refHeight) {
+        return mode == Mode.GLOBAL ? Math.max(refWidth, refHeight)
+                : Math.max(1, Math.min(refWidth, refHeight) / COARSE_CELLS_PER_SHORT_SIDE);
     }
 
     /** Keeps near-perfectly reconstructed pixels (std ~ 0) from turning noise into huge z. */
@@ -251,10 +262,19 @@ public final class ResidualCalibration {
 
     /**
      * Reads what {@link #write} wrote; {@code squareFormat} for model files of format 1 and 2,
-     * which stored one side of a square grid (per pixel) or a single pair (global).
+     * which stored one side of a square grid (per pixel) or a single pair (global). The grid must
+     * be the one its mode has over the model's reference ({@code refWidth} x {@code refHeight}),
+     * checked before anything is allocated, and every statistic a finite number: a damaged or
+     * hostile block is an {@link IOException} saying what is wrong.
      */
-    public static ResidualCalibration read(DataInputStream in, boolean squareFormat) throws IOException {
-        Mode mode = Mode.of(in.readUTF());
+    public static ResidualCalibration read(DataInputStream in, boolean squareFormat, int refWidth, int refHeight)
+            throws IOException {
+        Mode mode;
+        try {
+            mode = Mode.of(in.readUTF());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("calibration statistics: " + e.getMessage(), e);
+        }
         int gw;
         int gh;
         if (squareFormat) {
@@ -267,14 +287,25 @@ public final class ResidualCalibration {
         }
         float eps = in.readFloat();
         int n = in.readInt();
-        if (gw <= 0 || gh <= 0 || (long) gw * gh > MAX_GRID_CELLS || n != gw * gh) {
-            throw new IOException("calibration statistics do not match their grid");
+        int[] expected = grid(mode, refWidth, refHeight);
+        if (gw != expected[0] || gh != expected[1] || (long) gw * gh > MAX_GRID_CELLS || n != gw * gh) {
+            throw new IOException("calibration statistics do not match the model (a " + mode.id() + " grid of "
+                    + gw + " x " + gh + " with " + n + " entries, where the model has " + expected[0] + " x " + expected[1] + ")");
+        }
+        if (!(eps >= 0 && eps < Float.POSITIVE_INFINITY)) {
+            throw new IOException("calibration statistics hold a non-finite number");
         }
         float[] mean = new float[n];
         float[] std = new float[n];
         for (int i = 0; i < n; i++) {
             mean[i] = in.readFloat();
             std[i] = in.readFloat();
+            if (!Float.isFinite(mean[i]) || !(std[i] >= 0 && std[i] < Float.POSITIVE_INFINITY)) {
+                throw new IOException("calibration statistics hold a non-finite or negative number");
+            }
+        }
+        if (in.read() != -1) {
+            throw new IOException("calibration statistics are followed by unexpected data");
         }
         return new ResidualCalibration(mode, gw, gh, mean, std, eps);
     }

@@ -2,6 +2,7 @@ package org.ssaeinspector.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -198,6 +200,150 @@ class ModelFileTest {
         }
         String m = assertThrows(UserFacingException.class, () -> ModelFile.load(newer)).getMessage();
         assertTrue(m.contains("newer") && m.contains("9.0") && m.contains("update"), m);
+    }
+
+    @Test
+    void theBundledSampleModelsOfFormatTwoAndThreeStillLoad() {
+        for (String name : List.of("fabric/fabric.ssae", "washer/washer.ssae")) {
+            try (SsaeModel m = ModelFile.load(Path.of("sample-images").resolve(name))) {
+                assertTrue(m.header().formatVersion() >= 2, name);
+                assertTrue(Float.isFinite(m.score(SyntheticImages.part(64, new Random(1), false)).score()), name);
+            }
+        }
+    }
+
+    /** Headers that claim too much, or disagree with the blocks they describe: refused in one line, nothing allocated. */
+    @Test
+    void hostileHeadersAreRefusedInOneLineNamingTheFileAndTheProblem() throws Exception {
+        List<Map.Entry<String, java.util.function.Consumer<ObjectNode>>> cases = new java.util.ArrayList<>();
+        cases.add(Map.entry("model side must be", h -> h.put("imageSize", 100000)));
+        cases.add(Map.entry("channels must be 1 or 3", h -> h.put("channels", 2)));
+        cases.add(Map.entry("network width must be", h -> h.put("width", 100000)));
+        cases.add(Map.entry("threshold must be a finite number", h -> h.put("threshold", "NaN")));
+        cases.add(Map.entry("blur and smoothing sigmas", h -> h.put("smoothingSigma", -1)));
+        cases.add(Map.entry("held-out scores must be finite", h -> h.putArray("heldOutScores").add(1.0).add("Infinity")));
+        cases.add(Map.entry("field geometry: scale must be", h -> ((ObjectNode) h.get("geometry")).put("scale", -1)));
+        cases.add(Map.entry("is too large", h -> ((ObjectNode) h.get("geometry")).put("referenceWidth", 100000).put("scale", 4)));
+        cases.add(Map.entry("field training.settings: learning rate must be", h -> ((ObjectNode) h.at("/training/settings")).put("learningRate", "NaN")));
+        cases.add(Map.entry("unknown calibration mode", h -> h.put("calibration", "bogus")));
+        // Values within the limits that disagree with the parameters the file holds.
+        cases.add(Map.entry("do not match the header", h -> h.put("channels", 1)));
+        cases.add(Map.entry("do not match the header", h -> h.put("width", 8)));
+        cases.add(Map.entry("do not match the header", h -> h.put("patch", 2).set("geometry", null)));
+        for (var c : cases) {
+            Path file = dir.resolve("hostile-header.ssae");
+            copyWith(saved, file, Map.of("header.json", bytes -> {
+                ObjectNode root = (ObjectNode) Json.mapper().readTree(bytes);
+                c.getValue().accept(root);
+                return Json.mapper().writeValueAsBytes(root);
+            }));
+            assertRefused(file, c.getKey());
+        }
+    }
+
+    @Test
+    void hostileCalibrationBlocksAreRefusedBeforeTheirGridIsAllocated() throws Exception {
+        for (int[] grid : new int[][] {{40000, 40000, 1_600_000_000}, {2, 2, -2147479015}, {1, 1, 1 << 30}}) {
+            Path file = dir.resolve("hostile-calibration.ssae");
+            copyWith(saved, file, Map.of("calibration.bin", bytes -> {
+                var out = new java.io.ByteArrayOutputStream();
+                var data = new java.io.DataOutputStream(out);
+                data.writeUTF("per-pixel");
+                data.writeInt(grid[0]);
+                data.writeInt(grid[1]);
+                data.writeFloat(0.1f);
+                data.writeInt(grid[2]);
+                data.flush();
+                return out.toByteArray();
+            }));
+            assertRefused(file, "calibration statistics");
+        }
+    }
+
+    @Test
+    void parameterBlocksThatDisagreeWithTheHeaderAreRefusedAndWeightsAloneMayDiffer() throws Exception {
+        byte[] params = entryBytes(saved, "parameters.bin");
+        Path file = dir.resolve("hostile-parameters.ssae");
+        copyWith(saved, file, Map.of("parameters.bin", b -> Arrays.copyOf(b, b.length - 100)));
+        assertRefused(file, "bytes where its network has " + params.length);
+        // A zip bomb: the block inflates far beyond the network; reading stops one byte past it.
+        copyWith(saved, file, Map.of("parameters.bin", b -> Arrays.copyOf(b, b.length + (64 << 20))));
+        assertRefused(file, "longer than the " + params.length + " bytes of its network");
+        copyWith(saved, file, Map.of("parameters.bin", b -> changed(b, 0, (byte) 7)));
+        assertRefused(file, "differ at byte 0");
+        // An array length claiming 2 GB: a structural byte, refused before the engine allocates it.
+        int ndar = indexOf(params, "NDAR".getBytes(StandardCharsets.US_ASCII));
+        copyWith(saved, file, Map.of("parameters.bin", b -> changed(b, ndar + 40, (byte) 0x7f)));
+        assertRefused(file, "do not match the header");
+        // The last bytes are the last weight: another value loads, a NaN does not.
+        copyWith(saved, file, Map.of("parameters.bin", b -> changed(b, b.length - 1, (byte) (b[b.length - 1] ^ 1))));
+        try (SsaeModel m = ModelFile.load(file)) {
+            assertEquals(model.header(), m.header());
+        }
+        copyWith(saved, file, Map.of("parameters.bin", b -> {
+            byte[] nan = b.clone();
+            System.arraycopy(new byte[] {0, 0, (byte) 0xc0, 0x7f}, 0, nan, nan.length - 4, 4); // little-endian NaN
+            return nan;
+        }));
+        assertRefused(file, "non-finite");
+    }
+
+    @Test
+    void anOversizedHeaderIsNotReadIntoMemory() throws Exception {
+        Path file = dir.resolve("huge-header.ssae");
+        copyWith(saved, file, Map.of("header.json", b -> Arrays.copyOf(b, ModelFile.MAX_HEADER_BYTES + 10)));
+        assertRefused(file, "header is larger than");
+    }
+
+    private static void assertRefused(Path file, String problem) {
+        UserFacingException e = assertThrows(UserFacingException.class, () -> ModelFile.load(file).close(), problem);
+        String m = e.getMessage();
+        assertTrue(m.startsWith(file + ": "), m);
+        assertTrue(m.contains(problem), "expected '" + problem + "' in: " + m);
+        assertFalse(m.contains("\n"), "one line: " + m);
+    }
+
+    private interface BytesEdit {
+        byte[] apply(byte[] bytes) throws Exception;
+    }
+
+    /** Copies a model file, passing the named entries through an edit. */
+    private static void copyWith(Path from, Path to, Map<String, BytesEdit> edits) throws Exception {
+        try (ZipFile in = new ZipFile(from.toFile());
+             OutputStream out = Files.newOutputStream(to); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (ZipEntry e : Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                BytesEdit edit = edits.get(e.getName());
+                z.putNextEntry(new ZipEntry(e.getName()));
+                z.write(edit == null ? bytes : edit.apply(bytes));
+                z.closeEntry();
+            }
+        }
+    }
+
+    private static byte[] entryBytes(Path file, String name) throws Exception {
+        try (ZipFile z = new ZipFile(file.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+
+    private static byte[] changed(byte[] bytes, int at, byte value) {
+        byte[] copy = bytes.clone();
+        copy[at] = value;
+        return copy;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

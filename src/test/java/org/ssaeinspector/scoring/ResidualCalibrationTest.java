@@ -1,6 +1,7 @@
 package org.ssaeinspector.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -104,7 +105,8 @@ class ResidualCalibrationTest {
         ResidualCalibration c = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         c.write(new DataOutputStream(bytes));
-        ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), false);
+        ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), false,
+                SIZE, SIZE);
         ResidualMap probe = goodResiduals(1, 4).get(0);
         assertEquals(c.anomalyMap(probe, 2.0).max(), back.anomalyMap(probe, 2.0).max(), 0f);
         assertEquals(ResidualCalibration.Mode.PER_PIXEL, back.mode());
@@ -123,12 +125,61 @@ class ResidualCalibrationTest {
             out.writeFloat(i);
             out.writeFloat(1f);
         }
-        ResidualCalibration old = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
+        ResidualCalibration old = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true, 2, 2);
         assertEquals(2, old.gridWidth());
         AnomalyMap z = old.anomalyMap(new ResidualMap(new float[] {0, 1, 2, 3}, 2, 2), 0);
         for (float v : z.values()) {
             assertEquals(0f, v, 1e-6f);
         }
+    }
+
+    /** A damaged or hostile statistics block is refused before its claimed grid is allocated. */
+    @Test
+    void refusesGridsThatDoNotMatchTheModelAndNonFiniteStatistics() throws Exception {
+        java.util.function.Function<float[], byte[]> block = values -> {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.writeUTF("global");
+                out.writeInt((int) values[0]);
+                out.writeInt((int) values[1]);
+                out.writeFloat(values[2]);
+                out.writeInt((int) values[3]);
+                for (int i = 4; i < values.length; i++) {
+                    out.writeFloat(values[i]);
+                }
+                return bytes.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // A 64 x 32 reference pools to 16 x 8 coarse cells of 4 px; the global mode keeps one pair.
+        assertEquals(List.of(16, 8), java.util.Arrays.stream(ResidualCalibration.grid(ResidualCalibration.Mode.COARSE, 64, 32))
+                .boxed().toList());
+        float[] good = {1, 1, 0.1f, 1, 0, 1};
+        assertEquals(1, read(block.apply(good), 16, 8).gridWidth());
+        String[][] cases = {
+                {"40000,40000,0.1,1600000000", "do not match the model"},
+                {"1,1,0.1,-2147479015", "do not match the model"},
+                {"1,1,NaN,1,0,1", "non-finite"},
+                {"1,1,0.1,1,0,-1", "non-finite or negative"},
+                {"1,1,0.1,1,Infinity,1", "non-finite"},
+                {"1,1,0.1,1,0,1,7", "unexpected data"},
+                {"1,1,0.1,1,0", "EOF"},
+        };
+        for (String[] c : cases) {
+            String[] parts = c[0].split(",");
+            float[] v = new float[parts.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Float.parseFloat(parts[i]);
+            }
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> read(block.apply(v), 16, 8), c[0]);
+            assertTrue(String.valueOf(e.getMessage()).contains(c[1]) || e instanceof java.io.EOFException, c[0] + ": " + e);
+        }
+    }
+
+    private static ResidualCalibration read(byte[] bytes, int refWidth, int refHeight) throws java.io.IOException {
+        return ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes)), false, refWidth, refHeight);
     }
 
     /**
