@@ -75,6 +75,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingSettings settings = options.settings();
+        for (double m : checkpoints) {
+            if (!(m > 0 && m <= TrainingSettings.MAX_TIME.toMinutes())) {
+                throw new UserFacingException("--checkpoints: each must be a number of minutes above 0, was " + m);
+            }
+        }
         for (Path p : new Path[] {table, modelOut, json}) {
             if (p != null) {
                 CliInputs.requireWritableTarget(p);

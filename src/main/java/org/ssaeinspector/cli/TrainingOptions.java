@@ -1,9 +1,11 @@
 package org.ssaeinspector.cli;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.ssaeinspector.model.DeviceChoice;
 import org.ssaeinspector.model.PartKind;
 import org.ssaeinspector.model.TrainingSettings;
+import org.ssaeinspector.util.UserFacingException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -68,39 +70,54 @@ final class TrainingOptions {
             description = "Share of good parts the default threshold may flag (default: ${DEFAULT-VALUE}).")
     double falseRejectRate = TrainingSettings.defaults().targetFalseRejectRate();
 
+    /**
+     * The settings these options give. Every value is checked here, before any work, by the
+     * settings' own rules; a refusal names the option ({@code --lr: learning rate must be ...}).
+     */
     TrainingSettings settings() {
-        TrainingSettings s;
+        TrainingSettings s = TrainingSettings.defaults();
+        s = option("--size", s, x -> x.withImageSize(size));
+        s = option("--width", s, x -> x.withWidth(width));
+        s = option("--batch", s, x -> x.withBatchSize(batch));
+        s = s.withSeed(seed);
+        s = option("--lr", s, x -> x.withLearningRate(learningRate));
+        s = s.withKind(CliInputs.parseEnum(PartKind.class, kind, "--kind"))
+                .withDevice(CliInputs.parseEnum(DeviceChoice.class, device, "--device"));
+        s = option("--false-reject-rate", s, x -> x.withTargetFalseRejectRate(falseRejectRate));
+        if (patch != null) {
+            s = option("--patch", s, x -> x.withPatch(patch));
+        }
+        if (scale != null) {
+            if (!(scale > 0)) {
+                throw new UserFacingException("--scale must be a positive number, was " + scale);
+            }
+            s = option("--scale", s, x -> x.withScale(scale));
+        }
+        if (crop != null) {
+            s = option("--crop", s, x -> x.withCropSize(crop));
+        }
+        s = option("--input-noise", s, x -> x.withInputNoise(inputNoise));
+        if (budget.epochs != null) {
+            return option("--epochs", s, x -> x.withEpochs(budget.epochs));
+        }
+        if (budget.minutes != null) {
+            double max = TrainingSettings.MAX_TIME.toMinutes();
+            if (!(budget.minutes > 0 && budget.minutes <= max)) {
+                throw new UserFacingException(String.format(java.util.Locale.ROOT,
+                        "--minutes must be a number above 0 and at most %.0f (%d days), was %s", max,
+                        TrainingSettings.MAX_TIME.toDays(), budget.minutes));
+            }
+            return s.withTimeBudget(Duration.ofMillis(Math.max(1, Math.round(budget.minutes * 60_000))));
+        }
+        return s;
+    }
+
+    /** Applies one option; the settings' refusal becomes a usage error naming it. */
+    private static TrainingSettings option(String name, TrainingSettings s, UnaryOperator<TrainingSettings> apply) {
         try {
-            s = TrainingSettings.defaults()
-                    .withImageSize(size).withWidth(width).withBatchSize(batch).withSeed(seed).withLearningRate(learningRate)
-                    .withKind(CliInputs.parseEnum(PartKind.class, kind, "--kind"))
-                    .withDevice(CliInputs.parseEnum(DeviceChoice.class, device, "--device"))
-                    .withTargetFalseRejectRate(falseRejectRate);
-            if (patch != null) {
-                s = s.withPatch(patch);
-            }
-            if (scale != null) {
-                if (!(scale > 0)) {
-                    throw new IllegalArgumentException("--scale must be a positive number, was " + scale);
-                }
-                s = s.withScale(scale);
-            }
-            if (crop != null) {
-                s = s.withCropSize(crop);
-            }
-            s = s.withInputNoise(inputNoise);
-            if (budget.epochs != null) {
-                return s.withEpochs(budget.epochs);
-            }
-            if (budget.minutes != null) {
-                if (budget.minutes <= 0) {
-                    throw new IllegalArgumentException("--minutes must be positive");
-                }
-                return s.withTimeBudget(Duration.ofMillis((long) (budget.minutes * 60_000)));
-            }
-            return s;
+            return apply.apply(s);
         } catch (IllegalArgumentException e) {
-            throw new org.ssaeinspector.util.UserFacingException(e.getMessage());
+            throw new UserFacingException(name + ": " + e.getMessage());
         }
     }
 }

@@ -183,6 +183,36 @@ class CommandLineTest {
         assertCleanFailure(run("train", "--data", WASHER.toString(), "--out", "z.ssae", "--input-noise", "2"), "noise");
     }
 
+    /** Every numeric option is checked for range and finiteness before any work, naming the option. */
+    @Test
+    void numericOptionsOutOfRangeOrNotFiniteAreUsageErrorsBeforeAnyWork() {
+        String[][] train = {
+                {"--lr", "NaN"}, {"--lr", "-1"}, {"--lr", "5"},
+                {"--minutes", "NaN"}, {"--minutes", "-1"}, {"--minutes", "1e9"}, {"--minutes", "Infinity"},
+                {"--epochs", "0"}, {"--epochs", "-3"},
+                {"--false-reject-rate", "NaN"}, {"--false-reject-rate", "0.7"},
+                {"--size", "100000"}, {"--size", "-64"},
+                {"--width", "100000"}, {"--width", "2"},
+                {"--batch", "0"}, {"--batch", "100000"},
+                {"--crop", "100000"},
+                {"--input-noise", "NaN"},
+                {"--scale", "Infinity"},
+        };
+        Path out = dir.resolve("never.ssae");
+        for (String[] o : train) {
+            Run r = run("train", "--data", WASHER.toString(), "--out", out.toString(), o[0], o[1]);
+            assertCleanFailure(r, o[0]);
+            assertFalse(r.err().contains("Training on"), "refused before training: " + r.err());
+        }
+        assertFalse(Files.exists(out));
+        for (String t : List.of("NaN", "Infinity", "-Infinity")) {
+            assertCleanFailure(run("score", "--model", model.toString(), "--threshold", t, "--csv",
+                    dir.resolve("never.csv").toString(), WASHER.resolve("test/good").toString()), "--threshold");
+        }
+        assertFalse(Files.exists(dir.resolve("never.csv")));
+        assertCleanFailure(run("benchmark", "--data", WASHER.toString(), "--checkpoints", "1,NaN"), "--checkpoints");
+    }
+
     private static void assertCleanFailure(Run r, String mention) {
         assertEquals(SsaeCommandLine.EXIT_USAGE, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().startsWith("error: "), r.err());
