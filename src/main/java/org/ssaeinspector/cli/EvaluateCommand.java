@@ -1,17 +1,19 @@
 package org.ssaeinspector.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.ssaeinspector.dataset.DataSet;
 import org.ssaeinspector.dataset.DataSetScanner;
+import org.ssaeinspector.dataset.ImageSample;
+import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.evaluation.DataSetEvaluator;
 import org.ssaeinspector.evaluation.EvaluationReport;
 import org.ssaeinspector.evaluation.EvaluationSummary;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.scoring.Inspector;
-import org.ssaeinspector.util.Json;
 import org.ssaeinspector.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,16 +50,23 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         DataSet dataSet = DataSetScanner.scan(data);
         TrainCommand.warnSkipped(spec, dataSet);
-        ResultWriter writer = new ResultWriter(modelFile, csv, maps);
         try (SsaeModel model = ModelFile.load(modelFile);
+             ResultWriter writer = new ResultWriter(modelFile, csv, maps);
              ProgressBar bar = ConsoleProgress.bar("Scoring", dataSet.test().size())) {
             EvaluationReport report = new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> {
                 writer.add(e.sample(), e.result());
                 bar.step();
             }, () -> false);
             bar.close();
+            // Unreadable test images are rows too, so the CSV lists every image of the test set.
+            java.util.Map<Path, ImageSample> samples = new java.util.HashMap<>();
+            dataSet.test().forEach(x -> samples.put(x.path(), x));
+            List<SkippedFile> unscored = report.skipped().stream().filter(x -> samples.containsKey(x.path())).toList();
+            for (SkippedFile skipped : unscored) {
+                writer.addUnscored(samples.get(skipped.path()), model.threshold(), skipped.reason());
+            }
             writer.finish();
-            for (var skipped : report.skipped()) {
+            for (SkippedFile skipped : unscored) { // the scan's own skips were reported above
                 spec.commandLine().getErr().println("warning: skipped " + skipped);
             }
             EvaluationSummary summary = EvaluationSummary.of(report);

@@ -1,8 +1,6 @@
 package org.ssaeinspector.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.export.CsvReport;
@@ -14,45 +12,78 @@ import org.ssaeinspector.scoring.InspectionResult;
 import org.ssaeinspector.util.UserFacingException;
 
 /**
- * Collects per-image results of {@code evaluate} and {@code score}: CSV rows (written once, at
- * the end, atomically) and, when asked, a heatmap PNG per image over the photo.
+ * Per-image results of {@code evaluate} and {@code score}: CSV rows streamed to disk as they come
+ * (see {@link CsvReport#open}) and, when asked, a heatmap PNG per image over the photo. A heatmap
+ * that cannot be written is that row's problem, not the run's.
  */
-final class ResultWriter {
+final class ResultWriter implements AutoCloseable {
     static final double HEATMAP_OPACITY = 0.6;
 
     private final String modelSha256;
-    private final Path csv;
     private final HeatmapFiles.Namer heatmaps;
-    private final List<ReportRow> rows = new ArrayList<>();
+    private final CsvReport.Stream csv;
 
     ResultWriter(Path modelFile, Path csv, Path mapsDir) {
         this.modelSha256 = DataFingerprint.sha256(modelFile);
-        this.csv = csv;
         if (mapsDir != null) {
             CliInputs.requireWritableFolder(mapsDir);
         }
         this.heatmaps = mapsDir == null ? null : new HeatmapFiles.Namer(mapsDir);
+        this.csv = csv == null ? null : CsvReport.open(csv);
     }
 
     void add(ImageSample sample, InspectionResult result) {
         Path heatmap = null;
+        String problem = "";
         if (heatmaps != null) {
             heatmap = heatmaps.next(sample.path());
             try {
                 HeatmapFiles.writeOverlay(heatmap, ImageLoader.load(sample.path()).toBufferedImage(),
                         result.fullSizeMap(), result.threshold(), HEATMAP_OPACITY);
             } catch (ImageLoadException e) {
-                heatmap = null; // It was readable moments ago; the CSV row still stands without a map.
+                heatmap = null;
+                problem = "heatmap not written: the image became unreadable (" + e.problem() + ")";
+            } catch (UserFacingException e) {
+                heatmap = null;
+                problem = "heatmap not written: " + e.getMessage();
             }
         }
-        rows.add(new ReportRow(sample.path(), result.score(), result.threshold(), result.flagged(), sample.label(),
-                sample.defectType(), result.regions(), modelSha256, heatmap));
+        write(new ReportRow(sample.path(), result.score(), result.threshold(), result.flagged(), sample.label(),
+                sample.defectType(), result.regions(), modelSha256, heatmap, problem));
     }
 
-    /** Writes the CSV (if one was asked for). */
+    /** A row for an image that was inspected but could not be scored. */
+    void addUnscored(ImageSample sample, double threshold, String problem) {
+        write(ReportRow.unscored(sample.path(), threshold, sample.label(), sample.defectType(), modelSha256, problem));
+    }
+
+    private void write(ReportRow row) {
+        if (csv != null) {
+            csv.add(row);
+        }
+    }
+
+    /** Where the CSV rows are until {@link #finish()} (null without a CSV). */
+    Path writingTo() {
+        return csv == null ? null : csv.writingTo();
+    }
+
+    /** Puts the complete CSV (if one was asked for) in place. */
     void finish() {
         if (csv != null) {
-            CsvReport.write(csv, rows);
+            csv.commit();
+        }
+    }
+
+    /** Without {@link #finish()}, the rows so far stay in the partial file. */
+    @Override
+    public void close() {
+        if (csv != null) {
+            try {
+                csv.close();
+            } catch (java.io.IOException e) {
+                // The rows written so far are on disk already; closing adds nothing to keep.
+            }
         }
     }
 }

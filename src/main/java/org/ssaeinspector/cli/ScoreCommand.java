@@ -25,6 +25,22 @@ import picocli.CommandLine.Spec;
         description = "Score images (files or folders, recursively) and write one CSV row per image. "
                 + "Prints each flagged image and a summary.")
 final class ScoreCommand implements Callable<Integer> {
+    /** How far a run got, for the notice printed when it is interrupted. */
+    private static final class Progress {
+        final int total;
+        final Path partial;
+        volatile int done;
+
+        Progress(int total, Path partial) {
+            this.total = total;
+            this.partial = partial;
+        }
+
+        String describe() {
+            return "interrupted after " + done + " of " + total + " image(s); the rows so far are in " + partial;
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -55,15 +71,22 @@ final class ScoreCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        ResultWriter writer = new ResultWriter(modelFile, csv, maps);
+        int total = found.images().size();
         int flagged = 0;
         int scored = 0;
-        List<SkippedFile> skipped = new java.util.ArrayList<>(found.skipped());
-        try (SsaeModel model = ModelFile.load(modelFile)) {
+        List<SkippedFile> skipped = new java.util.ArrayList<>();
+        try (SsaeModel model = ModelFile.load(modelFile);
+             ResultWriter writer = new ResultWriter(modelFile, csv, maps)) {
             double t = threshold != null ? threshold : model.threshold();
+            for (SkippedFile s : found.skipped()) {
+                writer.addUnscored(ImageSample.unlabelled(s.path()), t, s.reason());
+                skipped.add(s);
+            }
             Inspector inspector = new Inspector(model);
-            try (ProgressBar bar = ConsoleProgress.bar("Scoring", found.images().size())) {
+            Progress progress = new Progress(total, writer.writingTo());
+            try (ProgressBar bar = ConsoleProgress.bar("Scoring", total); InterruptNotice notice = new InterruptNotice(progress::describe)) {
                 for (ImageSample sample : found.images()) {
+                    String problem = null;
                     try {
                         InspectionResult r = inspector.inspect(sample.path(), t);
                         writer.add(sample, r);
@@ -74,8 +97,16 @@ final class ScoreCommand implements Callable<Integer> {
                                     r.regions().size());
                         }
                     } catch (ImageLoadException e) {
-                        skipped.add(new SkippedFile(sample.path(), e.problem()));
+                        problem = e.problem();
+                    } catch (OutOfMemoryError e) {
+                        // One photo too large for this heap: its buffers are gone again, the others still fit.
+                        problem = "out of memory while scoring this image";
                     }
+                    if (problem != null) {
+                        writer.addUnscored(sample, t, problem);
+                        skipped.add(new SkippedFile(sample.path(), problem));
+                    }
+                    progress.done++;
                     bar.step();
                 }
             }
@@ -85,6 +116,10 @@ final class ScoreCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Scored %d image(s) at threshold %.4f: %d flagged, %d passed%s. Wrote %s%n",
                     scored, t, flagged, scored - flagged, skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped", csv);
+        }
+        if (scored == 0) {
+            throw new UserFacingException("none of the " + total + " image(s) could be scored; the problem column of "
+                    + csv + " says why");
         }
         return 0;
     }

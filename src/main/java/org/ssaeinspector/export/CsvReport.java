@@ -22,7 +22,9 @@ import org.ssaeinspector.util.UserFacingException;
  * <p>Numbers are written as plain decimals ({@code 0.00012}, never {@code 1.2E-4}) with as many
  * digits as needed to read back the exact double. {@code bbox_*} is the box around all regions
  * and {@code defect_area_px} the sum of their areas; the four bbox cells are empty when there is
- * no region. {@code label} is {@code good}, {@code defective} or empty.
+ * no region. {@code label} is {@code good}, {@code defective} or empty. {@code problem} is empty, or
+ * says what went wrong with that image; an image that could not be scored has empty {@code score},
+ * {@code flagged}, {@code regions} and {@code defect_area_px} cells.
  *
  * <p>Spreadsheet formula injection: a text cell (path, label, defect type, checksum, heatmap
  * path) that begins with {@code = + - @}, a tab or a carriage return gets a leading apostrophe,
@@ -33,7 +35,7 @@ import org.ssaeinspector.util.UserFacingException;
 public final class CsvReport {
     public static final List<String> COLUMNS = List.of("path", "score", "threshold", "flagged", "label",
             "defect_type", "regions", "bbox_x", "bbox_y", "bbox_w", "bbox_h", "defect_area_px", "model_sha256",
-            "heatmap");
+            "heatmap", "problem");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(COLUMNS.toArray(String[]::new))
@@ -61,6 +63,73 @@ public final class CsvReport {
         }
     }
 
+    /**
+     * Opens a report that is written row by row as results come (long runs): the rows go to
+     * {@code <csv>.partial}, each on disk as soon as it is added, and the file becomes {@code csv}
+     * on {@link Stream#commit()}; a run that ends otherwise leaves the partial file with the rows
+     * it finished. A device or FIFO target is written directly.
+     */
+    public static Stream open(Path csv) {
+        try {
+            AtomicFiles.Output output = AtomicFiles.openPartial(csv);
+            return new Stream(csv, output);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot write the CSV report " + csv + ": " + IoMessages.reason(e), e);
+        }
+    }
+
+    /** A report being written row by row; see {@link #open}. Not thread-safe. */
+    public static final class Stream implements java.io.Closeable {
+        private final Path csv;
+        private final AtomicFiles.Output output;
+        private final CSVPrinter printer;
+        private int rows;
+
+        private Stream(Path csv, AtomicFiles.Output output) throws IOException {
+            this.csv = csv;
+            this.output = output;
+            this.printer = new CSVPrinter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8), FORMAT);
+            printer.flush();
+        }
+
+        /** Adds one row and pushes it to the file (so an interrupted run keeps it). */
+        public void add(ReportRow row) {
+            try {
+                printer.printRecord(cells(row));
+                printer.flush();
+                rows++;
+            } catch (IOException e) {
+                throw new UserFacingException("Cannot write the CSV report " + output.writingTo() + ": "
+                        + IoMessages.reason(e) + " (" + rows + " rows written)", e);
+            }
+        }
+
+        /** Where the rows are until the commit. */
+        public Path writingTo() {
+            return output.writingTo();
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        /** Puts the complete report in place under its own name. */
+        public void commit() {
+            try {
+                printer.flush();
+                output.commit();
+            } catch (IOException e) {
+                throw new UserFacingException("Cannot write the CSV report " + csv + ": " + IoMessages.reason(e), e);
+            }
+        }
+
+        /** Without a commit, leaves the partial file as it is. */
+        @Override
+        public void close() throws IOException {
+            output.close();
+        }
+    }
+
     /** Writes the header and the rows to {@code out} (e.g. standard output); does not close it. */
     public static void write(Appendable out, List<ReportRow> rows) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, FORMAT);
@@ -74,12 +143,13 @@ public final class CsvReport {
     static List<String> cells(ReportRow row) {
         List<String> cells = new ArrayList<>(COLUMNS.size());
         cells.add(text(row.path().toString()));
-        cells.add(number(row.score()));
+        boolean scored = row.scored();
+        cells.add(scored ? number(row.score()) : "");
         cells.add(number(row.threshold()));
-        cells.add(Boolean.toString(row.flagged()));
+        cells.add(scored ? Boolean.toString(row.flagged()) : "");
         cells.add(text(row.label().csvValue()));
         cells.add(text(row.defectType()));
-        cells.add(Integer.toString(row.regions().size()));
+        cells.add(scored ? Integer.toString(row.regions().size()) : "");
         if (row.regions().isEmpty()) {
             cells.addAll(List.of("", "", "", ""));
         } else {
@@ -99,9 +169,10 @@ public final class CsvReport {
         for (DefectRegion r : row.regions()) {
             area += r.areaPx();
         }
-        cells.add(Long.toString(area));
+        cells.add(scored ? Long.toString(area) : "");
         cells.add(text(row.modelSha256()));
         cells.add(row.heatmap() == null ? "" : text(row.heatmap().toString()));
+        cells.add(text(row.problem()));
         return cells;
     }
 

@@ -18,14 +18,34 @@ import org.ssaeinspector.scoring.DefectRegion;
  * @param regions     the regions above the threshold (may be empty)
  * @param modelSha256 checksum of the model file that scored it
  * @param heatmap     the heatmap PNG written for it, or null
+ * @param problem     what went wrong with this image, or empty: an image that could not be scored
+ *                    (unreadable, out of memory) has a NaN score; a scored image may still have one
+ *                    (its heatmap could not be written)
  */
 public record ReportRow(Path path, double score, double threshold, boolean flagged, Label label, String defectType,
-                        List<DefectRegion> regions, String modelSha256, Path heatmap) {
+                        List<DefectRegion> regions, String modelSha256, Path heatmap, String problem) {
     public ReportRow {
         Objects.requireNonNull(path, "path");
         label = label == null ? Label.UNKNOWN : label;
         defectType = defectType == null ? "" : defectType;
         regions = regions == null ? List.of() : List.copyOf(regions);
         modelSha256 = modelSha256 == null ? "" : modelSha256;
+        problem = problem == null ? "" : problem;
+    }
+
+    /** A scored image without a problem. */
+    public ReportRow(Path path, double score, double threshold, boolean flagged, Label label, String defectType,
+                     List<DefectRegion> regions, String modelSha256, Path heatmap) {
+        this(path, score, threshold, flagged, label, defectType, regions, modelSha256, heatmap, "");
+    }
+
+    /** An image that was inspected but could not be scored, and why. */
+    public static ReportRow unscored(Path path, double threshold, Label label, String defectType, String modelSha256,
+                                     String problem) {
+        return new ReportRow(path, Double.NaN, threshold, false, label, defectType, List.of(), modelSha256, null, problem);
+    }
+
+    public boolean scored() {
+        return !Double.isNaN(score);
     }
 }

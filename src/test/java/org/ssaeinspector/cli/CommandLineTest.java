@@ -90,13 +90,18 @@ class CommandLineTest {
         assertTrue(r.err().contains("broken.png"), r.err());
         assertTrue(r.err().contains("empty.jpg"), r.err());
         List<CSVRecord> rows = csvRows(csv);
-        assertEquals(2, rows.size());
+        assertEquals(4, rows.size(), "every input is a row, the unreadable ones with their problem");
         for (CSVRecord row : rows) {
             assertEquals("0.0", row.get("threshold"));
             assertEquals(64, row.get("model_sha256").length());
             assertEquals("", row.get("label"), "unlabelled folder");
         }
+        assertEquals(2, rows.stream().filter(x -> x.get("problem").isEmpty() && !x.get("score").isEmpty()).count());
+        CSVRecord broken = rows.stream().filter(x -> x.get("path").endsWith("broken.png")).findFirst().orElseThrow();
+        assertEquals("", broken.get("score"));
+        assertFalse(broken.get("problem").isEmpty());
         assertTrue(r.out().contains("Scored 2 image(s)"), r.out());
+        assertFalse(Files.exists(dir.resolve("score.csv.partial")));
     }
 
     @Test
@@ -137,6 +142,42 @@ class CommandLineTest {
         assertCleanFailure(run("benchmark", "--data", WASHER.toString(), "--epochs", "1",
                 "--model-out", blocker.resolve("m.ssae").toString()), "maps-blocker");
         assertFalse(Files.exists(dir.resolve("m.csv")));
+    }
+
+    @Test
+    void aRunInWhichNothingCouldBeScoredFailsButListsEveryInput() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("all-bad"));
+        Files.writeString(input.resolve("x.png"), "not a png");
+        Files.write(input.resolve("y.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
+        Path csv = dir.resolve("all-bad.csv");
+        Run r = run("score", "--model", model.toString(), "--csv", csv.toString(), input.toString());
+        assertEquals(SsaeCommandLine.EXIT_USAGE, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("error: none of the 2 image(s) could be scored"), r.err());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("warning: skipped")).count(), r.err());
+        List<CSVRecord> rows = csvRows(csv);
+        assertEquals(2, rows.size());
+        assertTrue(rows.stream().noneMatch(x -> x.get("problem").isEmpty()));
+    }
+
+    @Test
+    void aHeatmapThatCannotBeWrittenIsThatRowsProblemNotTheRuns() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("two-parts"));
+        Files.copy(WASHER.resolve("test/good/000.png"), input.resolve("a.png"));
+        Files.copy(WASHER.resolve("test/good/001.png"), input.resolve("b.png"));
+        Path maps = Files.createDirectories(dir.resolve("blocked-maps"));
+        Files.createDirectory(maps.resolve("a_heatmap.png")); // a folder where a's heatmap would go
+        Path csv = dir.resolve("blocked-maps.csv");
+        Run r = run("score", "--model", model.toString(), "--csv", csv.toString(), "--maps", maps.toString(), input.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> rows = csvRows(csv);
+        CSVRecord a = rows.stream().filter(x -> x.get("path").endsWith("a.png")).findFirst().orElseThrow();
+        CSVRecord b = rows.stream().filter(x -> x.get("path").endsWith("b.png")).findFirst().orElseThrow();
+        assertFalse(a.get("score").isEmpty(), "still scored");
+        assertTrue(a.get("problem").startsWith("heatmap not written"), a.get("problem"));
+        assertEquals("", a.get("heatmap"));
+        assertTrue(Files.isRegularFile(Path.of(b.get("heatmap"))));
+        assertEquals("", b.get("problem"));
     }
 
     @Test

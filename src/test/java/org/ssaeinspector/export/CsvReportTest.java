@@ -44,7 +44,7 @@ class CsvReportTest {
     @Test
     void headerHasExactlyTheDocumentedColumnsInOrder() throws IOException {
         String csv = render(List.of());
-        assertEquals("path,score,threshold,flagged,label,defect_type,regions,bbox_x,bbox_y,bbox_w,bbox_h,defect_area_px,model_sha256,heatmap\n", csv);
+        assertEquals("path,score,threshold,flagged,label,defect_type,regions,bbox_x,bbox_y,bbox_w,bbox_h,defect_area_px,model_sha256,heatmap,problem\n", csv);
     }
 
     @Test
@@ -83,6 +83,47 @@ class CsvReportTest {
         assertEquals("0", rec.get("defect_area_px"));
         ReportRow good = new ReportRow(Path.of("c.png"), 0.1, 0.25, false, Label.GOOD, "good", null, SHA, null);
         assertEquals("good", parse(render(List.of(good))).get(0).get("label"));
+    }
+
+    @Test
+    void anUnscoredImageHasItsProblemAndEmptyScoreCells() throws IOException {
+        ReportRow r = ReportRow.unscored(Path.of("broken.png"), 0.25, Label.GOOD, "good", SHA, "truncated PNG");
+        CSVRecord rec = parse(render(List.of(r))).get(0);
+        for (String c : List.of("score", "flagged", "regions", "bbox_x", "defect_area_px", "heatmap")) {
+            assertEquals("", rec.get(c), c);
+        }
+        assertEquals("0.25", rec.get("threshold"));
+        assertEquals("good", rec.get("label"));
+        assertEquals("truncated PNG", rec.get("problem"));
+        ReportRow scoredWithProblem = new ReportRow(Path.of("a.png"), 0.5, 0.25, true, Label.UNKNOWN, "", List.of(), SHA,
+                null, "=heatmap not written");
+        CSVRecord rec2 = parse(render(List.of(scoredWithProblem))).get(0);
+        assertEquals("0.5", rec2.get("score"));
+        assertEquals("true", rec2.get("flagged"));
+        assertEquals("'=heatmap not written", rec2.get("problem"), "the problem cell is text, defused like the others");
+        assertEquals("", parse(render(List.of(row("c.png", 0.1, List.of())))).get(0).get("problem"));
+    }
+
+    @Test
+    void aStreamedReportHasEachRowOnDiskAtOnceAndKeepsThemWhenTheRunEndsEarly() throws IOException {
+        Path csv = Files.writeString(dir.resolve("long-run.csv"), "previous report");
+        try (CsvReport.Stream s = CsvReport.open(csv)) {
+            s.add(row("one.png", 0.1, List.of()));
+            s.add(row("two.png", 0.2, List.of()));
+            assertEquals(dir.resolve("long-run.csv.partial"), s.writingTo());
+            assertEquals(2, parse(Files.readString(s.writingTo())).size(), "rows are on disk while the run goes on");
+            // The run stops here (no commit).
+        }
+        assertEquals("previous report", Files.readString(csv));
+        List<CSVRecord> kept = parse(Files.readString(dir.resolve("long-run.csv.partial")));
+        assertEquals(List.of("one.png", "two.png"), kept.stream().map(r -> r.get("path")).toList());
+
+        try (CsvReport.Stream s = CsvReport.open(csv)) {
+            s.add(row("all.png", 0.3, List.of()));
+            s.commit();
+        }
+        assertEquals("all.png", parse(Files.readString(csv)).get(0).get("path"));
+        assertEquals(List.of(csv), listFiles(dir), "the partial file became the report");
     }
 
     @Test
