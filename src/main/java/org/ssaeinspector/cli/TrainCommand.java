@@ -57,9 +57,6 @@ final class TrainCommand implements Callable<Integer> {
             if (h.calibrationChoice() != null) {
                 spec.commandLine().getOut().println("Calibration: " + h.calibrationChoice().describe());
             }
-            for (SkippedFile s : result.skipped()) {
-                spec.commandLine().getErr().println("warning: skipped " + s);
-            }
         }
         return 0;
     }

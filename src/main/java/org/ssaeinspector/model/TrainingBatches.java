@@ -26,7 +26,7 @@ final class TrainingBatches {
     private final Random rng;
     private final List<Integer> order = new ArrayList<>();
     private int cursor;
-    private int epoch;
+    private long batchesDrawn;
 
     TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, int crop, Random rng) {
         this(images, kind, batchSize, crop, 0, rng);
@@ -55,9 +55,13 @@ final class TrainingBatches {
         return (images.size() + batchSize - 1) / batchSize;
     }
 
-    /** Epochs started so far (1-based once the first batch is drawn). */
+    /**
+     * Epochs started so far (1-based once the first batch is drawn), counted in steps of
+     * {@link #stepsPerEpoch()} as {@code --epochs} is: the last batch of an epoch tops itself up
+     * with images of the next pass, which must not count as an epoch of its own.
+     */
     int epoch() {
-        return epoch;
+        return (int) ((batchesDrawn + stepsPerEpoch() - 1) / stepsPerEpoch());
     }
 
     Batch next() {
@@ -66,6 +70,7 @@ final class TrainingBatches {
         float[] input = new float[batchSize * per];
         float[] target = new float[batchSize * per];
         float[] mask = new float[batchSize * plane];
+        batchesDrawn++;
         for (int b = 0; b < batchSize; b++) {
             FloatImage clean = augment(randomCrop(images.get(nextIndex())));
             FloatImage donor = augment(randomCrop(images.get(rng.nextInt(images.size()))));
@@ -105,7 +110,6 @@ final class TrainingBatches {
         if (cursor >= order.size()) {
             Collections.shuffle(order, rng);
             cursor = 0;
-            epoch++;
         }
         return order.get(cursor++);
     }

@@ -181,6 +181,19 @@ class CommandLineTest {
     }
 
     @Test
+    void oneEpochIsReportedAsOneAndEachSkippedImageIsNamedOnce() throws Exception {
+        Path good = dir.resolve("plain-good");
+        org.ssaeinspector.testing.SyntheticImages.writeParts(good, 7, 32, 5);
+        Files.writeString(good.resolve("broken.png"), "not a png");
+        Path out = dir.resolve("one-epoch.ssae");
+        Run r = run("train", "--data", good.toString(), "--out", out.toString(), "--size", "32", "--width", "4",
+                "--epochs", "1", "--batch", "4");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("(1 epochs)"), r.out());
+        assertEquals(1, r.err().split("broken.png", -1).length - 1, r.err());
+    }
+
+    @Test
     void missingOrEmptyTrainingFolderFailsInOneLine() throws Exception {
         assertCleanFailure(run("train", "--data", dir.resolve("nope").toString(), "--out", dir.resolve("x.ssae").toString()),
                 "nope");
