@@ -32,7 +32,7 @@ import org.ssaeinspector.util.UserFacingException;
  * file that is not an image, and any folder where images are expected, is listed as skipped.
  */
 public final class DataSetScanner {
-    static final String NOT_AN_IMAGE = "not an image file";
+    static final String NOT_AN_IMAGE = ImageFiles.NOT_AN_IMAGE;
     static final String FOLDER_NOT_SCANNED = "folder not scanned (images must be directly in its parent folder)";
 
     private DataSetScanner() {
@@ -93,7 +93,7 @@ public final class DataSetScanner {
                 if (ImageFiles.isImageFileName(input)) {
                     files.add(input);
                 } else {
-                    skipped.add(new SkippedFile(input, NOT_AN_IMAGE));
+                    skipped.add(new SkippedFile(input, ImageFiles.notAnImageReason(input)));
                 }
             } else {
                 throw new UserFacingException("Not found: " + input);
@@ -129,7 +129,7 @@ public final class DataSetScanner {
             } else if (ImageFiles.isImageFileName(entry)) {
                 out.add(ImageSample.unlabelled(entry));
             } else {
-                skipped.add(new SkippedFile(entry, NOT_AN_IMAGE));
+                skipped.add(new SkippedFile(entry, ImageFiles.notAnImageReason(entry)));
             }
         }
     }
@@ -145,7 +145,7 @@ public final class DataSetScanner {
             } else if (ImageFiles.isImageFileName(entry)) {
                 image.accept(entry);
             } else {
-                skipped.add(new SkippedFile(entry, NOT_AN_IMAGE));
+                skipped.add(new SkippedFile(entry, ImageFiles.notAnImageReason(entry)));
             }
         }
     }
@@ -169,7 +169,7 @@ public final class DataSetScanner {
             } else if (ImageFiles.isImageFileName(entry)) {
                 files.add(entry);
             } else {
-                skipped.add(new SkippedFile(entry, NOT_AN_IMAGE));
+                skipped.add(new SkippedFile(entry, ImageFiles.notAnImageReason(entry)));
             }
         }
     }

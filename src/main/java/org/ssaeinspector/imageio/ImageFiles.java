@@ -8,12 +8,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** File-name rules for images: which names count as images, and a stable listing order. */
 public final class ImageFiles {
     /** Extensions the loader reads, lower case, without the dot. */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff");
+    /** The formats read, in words, for messages. */
+    public static final String SUPPORTED = "PNG, JPEG, BMP, TIFF";
+    public static final String NOT_AN_IMAGE = "not an image file";
+    /** Image formats people meet that are not read, so a skip names them instead of "not an image". */
+    private static final Map<String, String> UNSUPPORTED = Map.of("gif", "GIF", "webp", "WebP", "heic", "HEIC",
+            "heif", "HEIF", "avif", "AVIF", "jxl", "JPEG XL", "jp2", "JPEG 2000", "svg", "SVG", "psd", "Photoshop");
 
     /** Files and folders operating systems and zip tools create by themselves; never worth a warning. */
     private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", "__macosx");
@@ -34,6 +41,14 @@ public final class ImageFiles {
         String name = fileName(path).toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    /** Why a file without an image extension is skipped: its unsupported format when it has a known one. */
+    public static String notAnImageReason(Path path) {
+        String name = fileName(path).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String format = dot > 0 ? UNSUPPORTED.get(name.substring(dot + 1)) : null;
+        return format == null ? NOT_AN_IMAGE : format + " image: not a supported format (" + SUPPORTED + ")";
     }
 
     /** Hidden files (name starting with a dot) and files the OS creates on its own (Thumbs.db...). */

@@ -36,7 +36,6 @@ public final class ImageLoader {
     /** Larger images are refused: decoding them would take gigabytes of memory. */
     public static final long MAX_PIXELS = 100_000_000L;
 
-    private static final String SUPPORTED = "PNG, JPEG, BMP, TIFF";
 
     private ImageLoader() {
     }
@@ -105,7 +104,7 @@ public final class ImageLoader {
             if (!readers.hasNext()) {
                 throw new ImageLoadException(path, ImageFormat.looksLikeText(bytes)
                         ? "not an image (text file?)"
-                        : "not an image in a supported format (" + SUPPORTED + ")");
+                        : "not an image in a supported format (" + ImageFiles.SUPPORTED + ")");
             }
             ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();

@@ -25,6 +25,16 @@ class ImageFilesTest {
     }
 
     @Test
+    void unsupportedImageFormatsAreNamedAsSuchAndOtherFilesAreNotImages() {
+        assertEquals("GIF image: not a supported format (PNG, JPEG, BMP, TIFF)", ImageFiles.notAnImageReason(Path.of("a.GIF")));
+        assertEquals("WebP image: not a supported format (PNG, JPEG, BMP, TIFF)", ImageFiles.notAnImageReason(Path.of("d", "b.webp")));
+        assertEquals("HEIC image: not a supported format (PNG, JPEG, BMP, TIFF)", ImageFiles.notAnImageReason(Path.of("IMG_1.heic")));
+        for (String name : List.of("notes.txt", "gif", ".webp", "README")) {
+            assertEquals(ImageFiles.NOT_AN_IMAGE, ImageFiles.notAnImageReason(Path.of(name)), name);
+        }
+    }
+
+    @Test
     void recognisesHiddenAndSystemFiles() {
         assertTrue(ImageFiles.isHiddenOrSystem(Path.of(".DS_Store")));
         assertTrue(ImageFiles.isHiddenOrSystem(Path.of("dir", "Thumbs.db")));
