@@ -35,17 +35,26 @@ public final class SsaeCommandLine implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** Runs the command line with the given streams (tests capture them). */
+    /** Runs the command line with the given streams (tests capture them); control characters are shown, not sent. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = create();
-        cli.setOut(out);
-        cli.setErr(err);
-        return cli.execute(args);
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        cli.setOut(safeOut);
+        cli.setErr(safeErr);
+        try {
+            return cli.execute(args);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+        }
     }
 
     public static CommandLine create() {
         CommandLine cli = new CommandLine(new SsaeCommandLine());
         CommandRegistry.addSubcommands(cli);
+        // Plain help: its colour codes would otherwise be shown as text by TerminalSafeWriter.
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler(new CleanErrorHandler());
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());

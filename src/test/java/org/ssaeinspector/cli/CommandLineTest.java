@@ -194,6 +194,24 @@ class CommandLineTest {
     }
 
     @Test
+    void controlCharactersInFileNamesAreShownNotSentToTheTerminal() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("escapes"));
+        String name = "red\u001b[31mpart\u0007.png";
+        Files.copy(WASHER.resolve("test/good/000.png"), input.resolve(name));
+        Files.writeString(input.resolve("bad\u001b]0;title\u0007.png"), "not a png");
+        Run r = run("score", "--model", model.toString(), "--threshold", "0", "--csv", dir.resolve("escapes.csv").toString(),
+                input.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String all = r.out() + r.err();
+        assertFalse(all.contains("\u001b") || all.contains("\u0007"), all);
+        assertTrue(r.out().contains("red\\x1b[31mpart\\x07.png"), r.out());
+        assertTrue(r.err().contains("bad\\x1b]0;title\\x07.png"), r.err());
+        assertEquals(name, Path.of(csvRows(dir.resolve("escapes.csv")).stream()
+                .filter(x -> x.get("problem").isEmpty()).findFirst().orElseThrow().get("path")).getFileName().toString(),
+                "the CSV keeps the real name");
+    }
+
+    @Test
     void missingOrEmptyTrainingFolderFailsInOneLine() throws Exception {
         assertCleanFailure(run("train", "--data", dir.resolve("nope").toString(), "--out", dir.resolve("x.ssae").toString()),
                 "nope");
