@@ -57,7 +57,8 @@ public final class AtomicFiles {
     private static Output open(Path target, boolean keepPartial) throws IOException {
         OutputTarget t = OutputTarget.of(target);
         if (t.kind() == OutputTarget.Kind.SPECIAL) {
-            return new Output(t, null, FileChannel.open(t.file(), StandardOpenOption.WRITE), false);
+            // Appending: a shell redirect (> out.txt behind /dev/stdout) keeps what came before.
+            return new Output(t, null, FileChannel.open(t.file(), StandardOpenOption.WRITE, StandardOpenOption.APPEND), false);
         }
         Files.createDirectories(t.folder());
         TempFiles.removeStale(t.file());

@@ -22,12 +22,21 @@ public record OutputTarget(Path requested, Path file, Kind kind) {
         NEW,
         /** A regular file, replaced through a temporary sibling and a rename. */
         REGULAR,
-        /** A device or a FIFO: renaming over it would destroy it, so it is written in place. */
+        /**
+         * A device, a FIFO, or a file opened through a process's descriptor ({@code /dev/stdout} is
+         * {@code /proc/self/fd/1}): renaming over it would destroy it or miss the open file, so it is
+         * written in place, appending.
+         */
         SPECIAL
     }
 
     /** Linux gives up after 40 links; so do we (a loop otherwise never ends). */
     private static final int MAX_LINKS = 40;
+    /**
+     * Links under /proc ({@code /proc/self/fd/1}) stand for open descriptors: their text may be
+     * "pipe:[1234]" or a file the shell opened, so they are opened, never followed as paths.
+     */
+    private static final Path PROC = Path.of("/proc");
 
     public static OutputTarget of(Path requested) throws IOException {
         Path file = followLinks(requested);
@@ -37,7 +46,7 @@ public record OutputTarget(Path requested, Path file, Kind kind) {
         if (!Files.exists(file)) {
             return new OutputTarget(requested, file, Kind.NEW);
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || isDescriptor(file)) {
             if (!Files.isWritable(file)) {
                 throw new AccessDeniedException(requested.toString(), null, "permission denied");
             }
@@ -63,13 +72,17 @@ public record OutputTarget(Path requested, Path file, Kind kind) {
 
     private static Path followLinks(Path requested) throws IOException {
         Path p = requested.toAbsolutePath();
-        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+        for (int hops = 0; Files.isSymbolicLink(p) && !isDescriptor(p); hops++) {
             if (hops == MAX_LINKS) {
                 throw new FileSystemException(requested.toString(), null, "too many levels of symbolic links");
             }
             p = p.resolveSibling(Files.readSymbolicLink(p));
         }
         return p;
+    }
+
+    private static boolean isDescriptor(Path p) {
+        return p.startsWith(PROC) && Files.isSymbolicLink(p) && Files.exists(p);
     }
 
     /** The folder the file goes into. */

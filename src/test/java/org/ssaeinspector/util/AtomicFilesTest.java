@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -91,6 +93,40 @@ class AtomicFilesTest {
         });
         assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo) && !Files.isDirectory(fifo), "still a FIFO");
         assertEquals(List.of(fifo), list(dir));
+    }
+
+    /** What --csv /dev/stdout meets when stdout is redirected to a file: a /proc descriptor link to that file. */
+    @Test
+    void aDescriptorLinkIsWrittenThroughTheOpenFileAppendingNotRenamedOver() throws Exception {
+        Path redirected = Files.writeString(dir.resolve("stdout.txt"), "earlier output\n");
+        try (FileChannel open = FileChannel.open(redirected, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            Path descriptor = descriptorOf(redirected);
+            assumeTrue(descriptor != null, "Linux /proc/self/fd");
+            Path link = Files.createSymbolicLink(dir.resolve("stdout"), descriptor); // like /dev/stdout
+            Object inode = Files.getAttribute(redirected, "unix:ino");
+            write(link, "csv rows\n");
+            assertEquals("earlier output\ncsv rows\n", Files.readString(redirected));
+            assertEquals(inode, Files.getAttribute(redirected, "unix:ino"), "the open file itself, not a replacement");
+        }
+    }
+
+    private static Path descriptorOf(Path file) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.list(fds)) {
+            for (Path fd : s.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(file.toRealPath())) {
+                        return fd;
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return null;
     }
 
     @Test
