@@ -29,7 +29,7 @@ final class ProjectSidebar extends VBox {
 
     ProjectSidebar(MainViewModel vm, Runnable train, Runnable openModel) {
         getStyleClass().add("sidebar");
-        setPrefWidth(250);
+        setPrefWidth(240);
         Project p = vm.project();
         ToggleGroup group = new ToggleGroup();
         training = setButton(ImageSet.TRAINING, MaterialDesignI.IMAGE_MULTIPLE_OUTLINE,
