@@ -182,11 +182,14 @@ final class ThresholdPanel extends VBox {
         vm.pixelAurocProperty().addListener(o -> pixelAuroc.setText(Format.ratio(vm.pixelAurocProperty().get())));
         vm.histogramProperty().addListener((o, a, b) -> histogram.setHistogram(b));
         vm.thresholdProperty().addListener(o -> histogram.setThreshold(vm.thresholdProperty().get()));
-        roc.needsLayoutProperty().addListener((o, was, now) -> {
-            if (!now) {
-                movePoint();
-            }
-        });
+        // The dot follows the chart's own geometry: an axis re-scales in its own layout pass,
+        // which may come after the chart's (a resize), so its scale is watched, not the chart.
+        javafx.beans.value.ChangeListener<Object> follow = (o, a, b) -> movePoint();
+        x.scaleProperty().addListener(follow);
+        y.scaleProperty().addListener(follow);
+        Node plot = roc.lookup(".chart-plot-background");
+        plot.localToSceneTransformProperty().addListener(follow);
+        overlay.localToSceneTransformProperty().addListener(follow);
         showCurve(vm.rocProperty().get());
         showCounts(vm.confusionProperty().get());
         movePoint();
