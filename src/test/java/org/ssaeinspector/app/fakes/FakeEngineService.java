@@ -47,6 +47,10 @@ public final class FakeEngineService implements EngineService {
     public final List<String> threads = new ArrayList<>();
     /** Called before each training step (tests use it to cancel at a given step). */
     public java.util.function.LongConsumer beforeStep = s -> { };
+    /** How long calibration takes after the last step (a real one takes seconds to a minute). */
+    public volatile long calibrationMillis;
+    /** Set once a training got as far as calibrating. */
+    public volatile boolean calibrated;
 
     @Override
     public TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
@@ -73,6 +77,8 @@ public final class FakeEngineService implements EngineService {
             throw new CancellationException();
         }
         listener.onMessage("Calibrating");
+        sleep(calibrationMillis);
+        calibrated = true;
         double[] held = loaded.stream().mapToDouble(l -> score(l.image()).score()).sorted().toArray();
         double threshold = held[held.length - 1] * 1.05 + 0.01;
         TrainingSummary summary = new TrainingSummary(settings, steps, 1, steps * 0.01, 1.0 / steps, steps < trainingSteps,
@@ -93,6 +99,14 @@ public final class FakeEngineService implements EngineService {
         TrainingSettings s = TrainingSettings.defaults();
         TrainingSummary summary = new TrainingSummary(s, 10, 1, 1, 0.01, false, "CPU");
         return new FakeModel(header(s, summary, new double[] {threshold * 0.5, threshold * 0.8}, threshold));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

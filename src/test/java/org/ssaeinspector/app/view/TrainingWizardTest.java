@@ -164,6 +164,34 @@ class TrainingWizardTest {
     }
 
     @Test
+    void closingDuringTrainingEndsTheJob(FxRobot robot) throws Exception {
+        TrainingWizard w = openWizard(robot, 4);
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> vm.statusMessageProperty().addListener((o, a, b) -> messages.add(b)));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        ProgressBar bar = robot.lookup("#trainingProgress").queryAs(ProgressBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getProgress() > 0.05);
+        // Calibration after a stop is slow on a real engine: a closed wizard must not wait for it.
+        engine.calibrationMillis = 5_000;
+        Window dialogWindow = w.window();
+        prompts.confirmAnswer = true;
+        robot.interact(() -> dialogWindow.fireEvent(new WindowEvent(dialogWindow, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.isShowing());
+        long closedAt = System.nanoTime();
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> vm.runner().activeJobs().stream()
+                .noneMatch(j -> j.title().equals("Training")));
+        assertTrue(System.nanoTime() - closedAt < 2_000_000_000L, "the training job ends within a step or so");
+        assertFalse(engine.calibrated, "a discarded training is not calibrated");
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = window.statusBar().getText();
+        assertFalse(status.contains("Training") || status.contains("Using the new model"), status);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("Using the new model")), messages.toString());
+        assertEquals(null, vm.project().model());
+        assertFalse(vm.trainingRunningProperty().get());
+    }
+
+    @Test
     void quittingTheMainWindowDuringTrainingAsks(FxRobot robot) throws Exception {
         TrainingWizard w = openWizard(robot, 4);
         robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
