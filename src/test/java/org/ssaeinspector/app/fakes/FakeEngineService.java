@@ -49,6 +49,11 @@ public final class FakeEngineService implements EngineService {
     public java.util.function.LongConsumer beforeStep = s -> { };
     /** How long calibration takes after the last step (a real one takes seconds to a minute). */
     public volatile long calibrationMillis;
+    /** How long scoring one image and inspecting one image take (a real network takes a while). */
+    public volatile long scoreMillis;
+    public volatile long inspectMillis;
+    /** The files {@link #inspect} was asked about, in order. */
+    public final List<Path> inspected = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Set once a training got as far as calibrating. */
     public volatile boolean calibrated;
 
@@ -134,6 +139,7 @@ public final class FakeEngineService implements EngineService {
     @Override
     public ImageScore score(ModelHandle model, Path image) throws ImageLoadException {
         scoreCalls.incrementAndGet();
+        sleep(scoreMillis);
         FloatImage img = ImageLoader.load(image);
         ScoredImage s = score(img);
         return new ImageScore(s.score(), img.width(), img.height(), s.map());
@@ -157,6 +163,8 @@ public final class FakeEngineService implements EngineService {
 
     @Override
     public InspectionResult inspect(ModelHandle model, Path file, FloatImage image, double threshold) {
+        inspected.add(file);
+        sleep(inspectMillis);
         ScoredImage s = score(image);
         AnomalyMap full = s.map().resize(image.width(), image.height());
         List<DefectRegion> regions = new ArrayList<>();
