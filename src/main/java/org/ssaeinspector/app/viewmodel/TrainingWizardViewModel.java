@@ -97,6 +97,7 @@ public final class TrainingWizardViewModel {
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(this, "threshold", Double.NaN);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ObservableList<String> advice = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>(this, "savedFile");
     private final BooleanProperty applied = new SimpleBooleanProperty(this, "applied");
 
@@ -190,6 +191,7 @@ public final class TrainingWizardViewModel {
         TrainingSettings settings = settings();
         state.set(State.RUNNING);
         error.set(null);
+        advice.clear();
         lossPoints.clear();
         lossStride = 1;
         stepsSeen = false;
@@ -275,8 +277,9 @@ public final class TrainingWizardViewModel {
     }
 
     private void finished(TrainingOutcome o) {
-        outcome.set(o);
         ModelHeader h = o.model().header();
+        advice.setAll(TrainingAdvice.of(h, lossPoints));
+        outcome.set(o);
         threshold.set(h.threshold());
         fraction.set(1);
         state.set(State.DONE);
@@ -454,6 +457,11 @@ public final class TrainingWizardViewModel {
 
     public ReadOnlyDoubleProperty thresholdProperty() {
         return threshold.getReadOnlyProperty();
+    }
+
+    /** What may be wrong with the finished model and what to do ({@link TrainingAdvice}). */
+    public ObservableList<String> advice() {
+        return advice;
     }
 
     public ReadOnlyStringProperty errorProperty() {

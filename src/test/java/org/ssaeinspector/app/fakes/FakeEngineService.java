@@ -91,7 +91,7 @@ public final class FakeEngineService implements EngineService {
         return new TrainingOutcome(new FakeModel(header(settings, summary, held, threshold)), skipped, summary);
     }
 
-    static ModelHeader header(TrainingSettings settings, TrainingSummary summary, double[] held, double threshold) {
+    public static ModelHeader header(TrainingSettings settings, TrainingSummary summary, double[] held, double threshold) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, "test", Instant.EPOCH.toString(), settings.imageSize(), 1,
                 settings.width(), settings.patch(), settings.kind(), "global", 0.0, 1.0, summary, "fingerprint", held.length, held.length,
                 Arrays.stream(held).boxed().toList(), threshold, settings.targetFalseRejectRate(), null,

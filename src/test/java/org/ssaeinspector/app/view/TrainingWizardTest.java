@@ -130,6 +130,12 @@ class TrainingWizardTest {
         assertFalse(robot.lookup("#resultThreshold").queryAs(Label.class).getText().isBlank());
         String about = robot.lookup("#resultAbout").queryAs(Label.class).getText();
         assertTrue(about.contains("Geometry: ") && about.contains("Chosen calibration global"), about);
+        // 6 good images and a few hundred steps: the page says so, and what to do.
+        VBox advice = robot.lookup("#resultAdvice").queryAs(VBox.class);
+        assertTrue(advice.isVisible());
+        String warnings = advice.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", String::concat);
+        assertTrue(warnings.contains("training steps") && warnings.contains("Train again for longer"), warnings);
+        assertTrue(warnings.contains("Only 6 good images were held out"), warnings);
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
 
         robot.clickOn(button(w, ButtonBar.ButtonData.FINISH));
