@@ -256,6 +256,9 @@ public final class MainViewModel {
     }
 
     public void openModel(Path file, double thresholdOverride) {
+        if (!confirmDiscardModel()) {
+            return;
+        }
         modelLoading.set(true);
         runner.submit(Lane.ENGINE, "Opening model", ctx -> engine.loadModel(file), handle -> {
             modelLoading.set(false);
@@ -360,6 +363,13 @@ public final class MainViewModel {
             recent.add(f);
             statusMessage.set("Saved project " + f.getFileName() + ".");
         }, e -> prompts.error("Cannot save the project", Messages.describe(e)));
+    }
+
+    /** True unless the model in use was trained here, never saved, and the user wants to keep it. */
+    private boolean confirmDiscardModel() {
+        return project.model() == null || project.modelFileProperty().get() != null
+                || prompts.confirm("Model not saved", "The model in use was trained here and has not been saved. "
+                + "Open the other model and discard it? (To keep it: No, then Model ▸ Save Model As.)");
     }
 
     /** True when nothing unsaved would be lost, or the user agrees to lose it. */

@@ -101,6 +101,29 @@ class MainWindowTest {
     }
 
     @Test
+    void openingAModelAsksBeforeDiscardingAnUnsavedTrainedOne(FxRobot robot) throws Exception {
+        Path other = tmp.resolve("other.ssae");
+        engine.saveModel(FakeEngineService.model(0.7), other, 0.7);
+        FakeEngineService.FakeModel trained = FakeEngineService.model(0.3);
+        robot.interact(() -> vm.project().setModel(trained, null, 0.3));
+        prompts.confirmAnswer = false;
+        robot.interact(() -> window.handleDrop(List.of(other.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, prompts.confirmations.size());
+        assertTrue(prompts.confirmations.get(0).startsWith("Model not saved"), prompts.confirmations.get(0));
+        assertEquals(trained, vm.project().model(), "the user said no: the trained model stays");
+        prompts.confirmAnswer = true;
+        robot.interact(() -> window.handleDrop(List.of(other.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.7, vm.project().model().header().threshold(), 1e-9);
+        assertTrue(trained.closed, "the discarded model is freed");
+        // A saved model is replaced without a question.
+        robot.interact(() -> window.handleDrop(List.of(other.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, prompts.confirmations.size());
+    }
+
+    @Test
     void nonImageDropShowsOneMessageAndNothingBreaks(FxRobot robot) throws Exception {
         Path text = Files.writeString(tmp.resolve("readme.txt"), "not an image");
         robot.interact(() -> window.handleDrop(List.of(text.toFile()), ImageSet.TEST));
