@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ssaeinspector.app.project.ProjectStore;
 import org.ssaeinspector.app.project.RecentProjects;
 import org.ssaeinspector.app.service.EngineService;
+import org.ssaeinspector.app.service.ImageLook;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.service.ThumbnailLoader;
 import org.ssaeinspector.app.task.BackgroundRunner;
@@ -147,16 +148,22 @@ public final class MainViewModel {
         if (folders.isEmpty() && images.isEmpty()) {
             return;
         }
-        runner.submit(Lane.IO, "Reading folders", ctx -> read(folders, images),
+        // What the project holds already, to notice a folder of another product (read on IO).
+        List<Path> known = (project.items(ImageSet.TRAINING).isEmpty() ? project.items(ImageSet.TEST)
+                : project.items(ImageSet.TRAINING)).stream().map(ImageItem::path).toList();
+        runner.submit(Lane.IO, "Reading folders", ctx -> read(folders, images, known),
                 found -> add(found, target),
                 e -> prompts.error("Nothing added", Messages.describe(e)));
     }
 
-    /** What a drop holds: whole data sets, and images that still need a set. */
-    private record Found(List<DataSet> dataSets, List<ImageSample> loose, int skipped) {
+    /**
+     * What a drop holds: whole data sets, images that still need a set, and why they do not
+     * look like the project's images (null when they do, or the project is empty).
+     */
+    private record Found(List<DataSet> dataSets, List<ImageSample> loose, int skipped, String mismatch) {
     }
 
-    private static Found read(List<Path> folders, List<Path> images) {
+    private static Found read(List<Path> folders, List<Path> images, List<Path> known) {
         List<DataSet> sets = new ArrayList<>();
         List<Path> plain = new ArrayList<>(images);
         int skipped = 0;
@@ -175,7 +182,25 @@ public final class MainViewModel {
             loose = inputs.images();
             skipped += inputs.skipped().size();
         }
-        return new Found(sets, loose, skipped);
+        return new Found(sets, loose, skipped, mismatch(known, sets, loose));
+    }
+
+    private static String mismatch(List<Path> known, List<DataSet> sets, List<ImageSample> loose) {
+        List<Path> added = new ArrayList<>();
+        sets.forEach(d -> added.addAll(d.train()));
+        loose.forEach(i -> added.add(i.path()));
+        if (known.isEmpty() || added.isEmpty()) {
+            return null;
+        }
+        Optional<ImageLook> before = ImageLook.of(known);
+        Optional<ImageLook> now = ImageLook.of(added);
+        if (before.isEmpty() || now.isEmpty()) {
+            return null;
+        }
+        String what = sets.isEmpty() ? "The added images" : sets.stream().map(DataSet::name)
+                .collect(java.util.stream.Collectors.joining(", ", "The images of ", ""));
+        return before.get().differenceFrom(now.get()).map(why -> what + " do not look like the project's: " + why
+                + ". One project holds one product: a model trained on both judges both poorly.").orElse(null);
     }
 
     /**
@@ -214,6 +239,11 @@ public final class MainViewModel {
     }
 
     private void add(Found found, ImageSet target) {
+        if (found.mismatch() != null && !prompts.confirm("Images look different", found.mismatch()
+                + "\nAdd them to this project anyway?")) {
+            statusMessage.set("Nothing added.");
+            return;
+        }
         int train = 0;
         int test = 0;
         for (DataSet s : found.dataSets()) {

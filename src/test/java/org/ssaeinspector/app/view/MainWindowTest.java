@@ -123,6 +123,40 @@ class MainWindowTest {
         assertEquals(2, prompts.confirmations.size());
     }
 
+    /** A copy of a few of the bundled sample category's good images, as a train/ data set. */
+    private static Path sampleCopy(String category, int count) throws Exception {
+        Path from = org.ssaeinspector.app.SampleImagesLocator.find().orElseThrow().resolve(category).resolve("train/good");
+        Path to = Files.createDirectories(tmp.resolve("copy-" + category).resolve("train/good"));
+        try (var files = Files.list(from)) {
+            for (Path f : files.sorted().limit(count).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to.getParent().getParent();
+    }
+
+    @Test
+    void addingAFolderOfAnotherProductAsksFirst(FxRobot robot) throws Exception {
+        Path washer = sampleCopy("washer", 8);
+        Path fabric = sampleCopy("fabric", 8);
+        robot.interact(() -> window.handleDrop(List.of(washer.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8, vm.project().trainingCountProperty().get());
+        assertEquals(List.of(), prompts.confirmations, "the first folder of a project is not compared");
+        prompts.confirmAnswer = false;
+        robot.interact(() -> window.handleDrop(List.of(fabric.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, prompts.confirmations.size());
+        assertTrue(prompts.confirmations.get(0).startsWith("Images look different: The images of copy-fabric do not "
+                + "look like the project's"), prompts.confirmations.get(0));
+        assertEquals(8, vm.project().trainingCountProperty().get(), "the user said no: nothing added");
+        assertEquals("Nothing added.", vm.statusMessageProperty().get());
+        prompts.confirmAnswer = true;
+        robot.interact(() -> window.handleDrop(List.of(fabric.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(16, vm.project().trainingCountProperty().get(), "the user said yes");
+    }
+
     @Test
     void nonImageDropShowsOneMessageAndNothingBreaks(FxRobot robot) throws Exception {
         Path text = Files.writeString(tmp.resolve("readme.txt"), "not an image");
