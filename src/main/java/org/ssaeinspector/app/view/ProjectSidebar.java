@@ -96,7 +96,9 @@ final class ProjectSidebar extends VBox {
         name.getStyleClass().add("name");
         card.getChildren().addAll(name,
                 line(modelPixels(h) + " px · " + h.calibration() + " calibration · width " + h.width()),
-                line("Trained on " + h.trainImageCount() + " images, " + h.training().steps() + " steps"
+                // The held-out images are good images too: say where the rest of the set went.
+                line("Trained on " + h.trainImageCount() + " images (" + h.heldOutCount() + " held out), "
+                        + h.training().steps() + " steps"
                         + (h.training().cancelled() ? " (stopped early)" : "")),
                 line("Calibrated threshold " + Format.score(h.threshold()) + " at "
                         + Format.percent(h.targetFalseRejectRate()) + " FRR"),

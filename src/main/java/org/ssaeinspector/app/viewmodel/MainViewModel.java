@@ -57,6 +57,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
     private final ReadOnlyBooleanWrapper trainingRunning = new ReadOnlyBooleanWrapper(this, "trainingRunning");
     private final ReadOnlyBooleanWrapper modelLoading = new ReadOnlyBooleanWrapper(this, "modelLoading");
+    /** True while the path given at start opens ({@link #open}). */
+    private boolean opening;
     private final StringBinding title;
     private final StringBinding modelText;
     private final StringBinding deviceText;
@@ -110,7 +112,16 @@ public final class MainViewModel {
         if (path == null) {
             return;
         }
+        opening = project.items().isEmpty() && project.fileProperty().get() == null;
         drop(List.of(path.toFile()), null);
+    }
+
+    /** What was opened at start (and its bundled model) is no change of the user's: no "*". */
+    private void openedCleanly(boolean modelStillLoading) {
+        if (opening) {
+            project.dirtyProperty().set(false);
+            opening = modelStillLoading;
+        }
     }
 
     /**
@@ -146,6 +157,7 @@ public final class MainViewModel {
                     + (rejected.size() > 8 ? "\n... and " + (rejected.size() - 8) + " more" : ""));
         }
         if (folders.isEmpty() && images.isEmpty()) {
+            openedCleanly(modelLoading.get());
             return;
         }
         // What the project holds already, to notice a folder of another product (read on IO).
@@ -273,6 +285,7 @@ public final class MainViewModel {
         if (project.model() == null && !modelLoading.get() && found.dataSets().size() == 1) {
             modelBeside(found.dataSets().get(0).root()).ifPresent(m -> openModel(m, Double.NaN));
         }
+        openedCleanly(modelLoading.get());
     }
 
     private static Optional<Path> modelBeside(Path dataSetRoot) {
@@ -294,8 +307,10 @@ public final class MainViewModel {
             modelLoading.set(false);
             useModel(handle, file, Double.isNaN(thresholdOverride) ? handle.header().threshold() : thresholdOverride);
             statusMessage.set("Opened model " + file.getFileName() + ".");
+            openedCleanly(false);
         }, e -> {
             modelLoading.set(false);
+            openedCleanly(false);
             prompts.error("Cannot open the model", Messages.describe(e));
         });
     }

@@ -62,6 +62,9 @@ class MainWindowTest {
         assertEquals("8 training · 18 test · 18 scored · 8 flagged", counts.getText());
         assertTrue(robot.lookup("#statusModel").queryAs(Label.class).getText().startsWith("widget.ssae"));
         assertEquals("SSAE Inspector — widget *", window.stage().getTitle());
+        String card = robot.lookup("#modelCard").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + b + "\n");
+        assertTrue(card.contains("Trained on 2 images (2 held out), 10 steps"), card);
         assertTrue(robot.lookup(".gallery-cell").queryAll().size() > 4, "cells are laid out");
         javafx.css.PseudoClass flagged = javafx.css.PseudoClass.getPseudoClass("flagged");
         long redBadges = robot.lookup(".gallery-cell").queryAll().stream().map(c -> (GalleryCell) c)
@@ -77,6 +80,20 @@ class MainWindowTest {
         javafx.scene.paint.Color at = shot[0].getPixelReader().getColor((int) b.getMinX() + 3, (int) b.getCenterY());
         assertTrue(at.getRed() > 0.6 && at.getGreen() < 0.45, "badge pixel " + at);
         Screenshots.save(window.scene(), "main-window");
+    }
+
+    @Test
+    void whatOpensAtStartIsNoUnsavedChange(FxRobot robot) throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("startup"), 4, 3, 3, 48);
+        engine.saveModel(FakeEngineService.model(0.2), data.resolve("bundled.ssae"), 0.2);
+        robot.interact(() -> vm.open(data));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.project().model() != null, "the bundled model opened");
+        assertEquals("SSAE Inspector — startup", window.stage().getTitle());
+        ImageItem any = vm.project().items(ImageSet.TEST).get(0);
+        robot.interact(() -> vm.project().setLabel(any, org.ssaeinspector.dataset.Label.DEFECTIVE));
+        robot.interact(() -> vm.project().thresholdProperty().set(0.3));
+        assertEquals("SSAE Inspector — startup *", window.stage().getTitle(), "the user's change marks it");
     }
 
     @Test
