@@ -2,7 +2,10 @@ package org.ssaeinspector.app.task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -16,7 +19,9 @@ import javafx.concurrent.Task;
  * happens there), the IO lane on a small pool. {@code Task} coalesces progress updates.
  */
 public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable {
-    private final ExecutorService engine = Executors.newSingleThreadExecutor(daemon("ssae-engine"));
+    /** One thread, and a queue the running job can look at ({@link WorkContext#othersWaiting()}). */
+    private final ThreadPoolExecutor engine = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), daemon("ssae-engine"));
     private final ExecutorService io = Executors.newFixedThreadPool(
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)), daemon("ssae-io"));
     private final ObservableList<BackgroundJob> active = FXCollections.observableArrayList();
@@ -25,7 +30,8 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
     public <T> BackgroundJob submit(Lane lane, String title, Work<T> work, Consumer<? super T> onSuccess,
                                     Consumer<Throwable> onFailure) {
         JobState state = new JobState(title);
-        JobTask<T> task = new JobTask<>(work, state);
+        JobTask<T> task = new JobTask<>(work, state,
+                lane == Lane.ENGINE ? () -> !engine.getQueue().isEmpty() : () -> false);
         task.progressProperty().addListener((o, a, b) -> state.progress.set(b.doubleValue()));
         task.messageProperty().addListener((o, a, b) -> state.message.set(b));
         task.setOnSucceeded(e -> {
@@ -85,10 +91,17 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
     private static final class JobTask<T> extends Task<T> implements WorkContext {
         private final Work<T> work;
         private final JobState state;
+        private final java.util.function.BooleanSupplier waiting;
 
-        JobTask(Work<T> work, JobState state) {
+        JobTask(Work<T> work, JobState state, java.util.function.BooleanSupplier waiting) {
             this.work = work;
             this.state = state;
+            this.waiting = waiting;
+        }
+
+        @Override
+        public boolean othersWaiting() {
+            return waiting.getAsBoolean();
         }
 
         @Override

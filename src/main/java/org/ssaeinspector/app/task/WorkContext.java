@@ -11,4 +11,12 @@ public interface WorkContext {
 
     /** Runs a short action on the UI thread (later, in order). */
     void ui(Runnable action);
+
+    /**
+     * True when other work waits for this job's lane. Long work may end early at a safe point
+     * and submit the rest again, so that short jobs (a detail view) do not wait for all of it.
+     */
+    default boolean othersWaiting() {
+        return false;
+    }
 }

@@ -104,7 +104,12 @@ final class DetailWindow {
         Button clear = iconButton(MaterialDesignE.ERASER, "Back to the folder's label (U)", () -> vm.mark(null));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(6, prev, next, new Separator(javafx.geometry.Orientation.VERTICAL), layerButtons,
+        javafx.scene.control.Label position = new javafx.scene.control.Label();
+        position.setId("detailPosition");
+        position.getStyleClass().add("muted");
+        position.textProperty().bind(vm.positionBinding());
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        HBox toolbar = new HBox(6, prev, next, position, new Separator(javafx.geometry.Orientation.VERTICAL), layerButtons,
                 mask, regions, spacer, in, out, fit, new Separator(javafx.geometry.Orientation.VERTICAL),
                 good, bad, clear);
         toolbar.getStyleClass().add("detail-toolbar");
@@ -117,7 +122,13 @@ final class DetailWindow {
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemProperty());
         regionList.setPrefHeight(200);
-        regionList.setPlaceholder(new javafx.scene.control.Label("No region above the threshold"));
+        // Never "no region" while the regions are still being found.
+        javafx.scene.control.Label noRegions = new javafx.scene.control.Label();
+        noRegions.setId("regionPlaceholder");
+        noRegions.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get()
+                ? "Finding defect regions…" : vm.project().model() == null ? "No model, so no defect regions"
+                : "No region above the threshold", vm.loadingProperty(), vm.project().modelProperty()));
+        regionList.setPlaceholder(noRegions);
         regionList.setId("regionList");
         javafx.scene.control.Label regionsTitle = new javafx.scene.control.Label("DEFECT REGIONS");
         regionsTitle.getStyleClass().add("section-title");

@@ -11,9 +11,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import java.util.List;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridView;
@@ -51,14 +52,19 @@ final class GalleryView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.size(vm.visibleItems()).asString("%d shown"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        filter.setPrefWidth(150);
         filter.setTooltip(new Tooltip("Which images to show (Alt+1..5)"));
-        sort.setPrefWidth(160);
         sort.setTooltip(new Tooltip("Order of the images"));
+        // As wide as their longest entry, never squeezed to an empty box in a narrow window.
+        for (ComboBox<?> c : List.of(filter, sort)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(filter, sort, count, spacer, new HeatmapLegend(vm.colourScaleProperty()), overlay, opacity);
+        HBox choose = new HBox(10, filter, sort, count);
+        choose.setAlignment(Pos.CENTER_LEFT);
+        HBox heat = new HBox(10, new HeatmapLegend(vm.colourScaleProperty()), overlay, opacity);
+        heat.setAlignment(Pos.CENTER_LEFT);
+        // Two groups that wrap onto a second row when the gallery is narrow (small windows).
+        FlowPane bar = new FlowPane(choose, heat);
         bar.getStyleClass().add("gallery-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
 

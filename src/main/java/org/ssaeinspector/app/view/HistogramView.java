@@ -22,7 +22,7 @@ final class HistogramView extends Region {
 
     HistogramView() {
         getChildren().add(canvas);
-        setMinHeight(110);
+        setMinHeight(64);
         setPrefHeight(130);
         widthProperty().addListener(o -> draw());
         heightProperty().addListener(o -> draw());

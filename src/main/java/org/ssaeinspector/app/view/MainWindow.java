@@ -55,6 +55,8 @@ public final class MainWindow {
         scene.getStylesheets().add(STYLESHEET);
         wireDrops();
         stage.setScene(scene);
+        // The window takes the scene's size even when it showed another scene before.
+        stage.sizeToScene();
         stage.titleProperty().bind(vm.titleBinding());
         stage.setMinWidth(1000);
         stage.setMinHeight(640);

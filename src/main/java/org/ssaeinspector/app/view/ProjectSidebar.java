@@ -29,7 +29,7 @@ final class ProjectSidebar extends VBox {
 
     ProjectSidebar(MainViewModel vm, Runnable train, Runnable openModel) {
         getStyleClass().add("sidebar");
-        setPrefWidth(250);
+        setPrefWidth(240);
         Project p = vm.project();
         ToggleGroup group = new ToggleGroup();
         training = setButton(ImageSet.TRAINING, MaterialDesignI.IMAGE_MULTIPLE_OUTLINE,
@@ -96,7 +96,9 @@ final class ProjectSidebar extends VBox {
         name.getStyleClass().add("name");
         card.getChildren().addAll(name,
                 line(modelPixels(h) + " px · " + h.calibration() + " calibration · width " + h.width()),
-                line("Trained on " + h.trainImageCount() + " images, " + h.training().steps() + " steps"
+                // The held-out images are good images too: say where the rest of the set went.
+                line("Trained on " + h.trainImageCount() + " images (" + h.heldOutCount() + " held out), "
+                        + h.training().steps() + " steps"
                         + (h.training().cancelled() ? " (stopped early)" : "")),
                 line("Calibrated threshold " + Format.score(h.threshold()) + " at "
                         + Format.percent(h.targetFalseRejectRate()) + " FRR"),

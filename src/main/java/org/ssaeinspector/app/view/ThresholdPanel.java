@@ -89,6 +89,7 @@ final class ThresholdPanel extends VBox {
         field.disableProperty().bind(slider.disableProperty());
         vm.thresholdProperty().addListener(o -> showThreshold());
         MenuButton presets = new MenuButton("FRR");
+        presets.setId("frrPresets");
         presets.setTooltip(new Tooltip("Set the threshold for a false-reject rate on the labelled good test images"));
         for (double r : new double[] {0.0, 0.01, 0.02, 0.05, 0.10}) {
             MenuItem item = new MenuItem(String.format(Locale.ROOT, "Reject %.0f %% of good images", r * 100));
@@ -136,15 +137,17 @@ final class ThresholdPanel extends VBox {
         GridPane.setHalignment(flaggedHead, HPos.CENTER);
         GridPane.setHalignment(passedHead, HPos.CENTER);
 
-        NumberAxis x = new NumberAxis("False-positive rate", 0, 1, 0.2);
-        NumberAxis y = new NumberAxis("True-positive rate", 0, 1, 0.2);
+        // The short names of the rates above: a long vertical label is cut in a low window.
+        NumberAxis x = new NumberAxis("FPR (good images flagged)", 0, 1, 0.2);
+        NumberAxis y = new NumberAxis("TPR", 0, 1, 0.2);
         roc = new LineChart<>(x, y);
         roc.setId("rocChart");
         roc.getStyleClass().add("roc-chart");
         roc.setCreateSymbols(false);
         roc.setAnimated(false);
         roc.setLegendVisible(false);
-        roc.setMinHeight(220);
+        // Small minimum heights: at 1024 x 640 the whole panel fits above the status bar.
+        roc.setMinHeight(120);
         roc.setPrefHeight(260);
         XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
         diagonal.getData().addAll(List.of(new XYChart.Data<>(0, 0), new XYChart.Data<>(1, 1)));
@@ -179,11 +182,14 @@ final class ThresholdPanel extends VBox {
         vm.pixelAurocProperty().addListener(o -> pixelAuroc.setText(Format.ratio(vm.pixelAurocProperty().get())));
         vm.histogramProperty().addListener((o, a, b) -> histogram.setHistogram(b));
         vm.thresholdProperty().addListener(o -> histogram.setThreshold(vm.thresholdProperty().get()));
-        roc.needsLayoutProperty().addListener((o, was, now) -> {
-            if (!now) {
-                movePoint();
-            }
-        });
+        // The dot follows the chart's own geometry: an axis re-scales in its own layout pass,
+        // which may come after the chart's (a resize), so its scale is watched, not the chart.
+        javafx.beans.value.ChangeListener<Object> follow = (o, a, b) -> movePoint();
+        x.scaleProperty().addListener(follow);
+        y.scaleProperty().addListener(follow);
+        Node plot = roc.lookup(".chart-plot-background");
+        plot.localToSceneTransformProperty().addListener(follow);
+        overlay.localToSceneTransformProperty().addListener(follow);
         showCurve(vm.rocProperty().get());
         showCounts(vm.confusionProperty().get());
         movePoint();

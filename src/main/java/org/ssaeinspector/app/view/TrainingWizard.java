@@ -208,10 +208,7 @@ final class TrainingWizard {
         } else {
             box.getStyleClass().add("warning-box");
             for (String w : warnings) {
-                Label l = new Label(w, Icons.of(MaterialDesignA.ALERT_OUTLINE, Icons.MENU));
-                l.setWrapText(true);
-                l.getStyleClass().add("warning");
-                box.getChildren().add(l);
+                box.getChildren().add(warning(w));
             }
             if (r.readable() < 2) {
                 Label stop = new Label("At least 2 readable images are needed to train.");
@@ -219,6 +216,13 @@ final class TrainingWizard {
                 box.getChildren().add(stop);
             }
         }
+    }
+
+    private static Label warning(String text) {
+        Label l = new Label(text, Icons.of(MaterialDesignA.ALERT_OUTLINE, Icons.MENU));
+        l.setWrapText(true);
+        l.getStyleClass().add("warning");
+        return l;
     }
 
     // ---- page 2
@@ -386,7 +390,8 @@ final class TrainingWizard {
         });
         NumberAxis y = new NumberAxis();
         y.setLabel("loss (smoothed)");
-        y.setForceZeroInRange(false);
+        // From zero: a tight axis makes the noise of a few steps look like a trend.
+        y.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("lossChart");
         chart.getStyleClass().add("loss-chart");
@@ -394,6 +399,8 @@ final class TrainingWizard {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setMinHeight(150);
+        // No empty 0-100 grid before the first step.
+        chart.visibleProperty().bind(Bindings.isNotEmpty(vm.lossPoints()));
         XYChart.Series<Number, Number> loss = new XYChart.Series<>();
         chart.getData().add(loss);
         vm.lossPoints().addListener((ListChangeListener<LossPoint>) c -> {
@@ -445,11 +452,18 @@ final class TrainingWizard {
                 vm.save(f, error::setText);
             }
         });
+        VBox advice = new VBox(4);
+        advice.setId("resultAdvice");
+        advice.getStyleClass().add("warning-box");
+        advice.visibleProperty().bind(Bindings.isNotEmpty(vm.advice()));
+        advice.managedProperty().bind(advice.visibleProperty());
+        vm.advice().addListener((ListChangeListener<String>) c -> advice.getChildren().setAll(vm.advice().stream()
+                .map(TrainingWizard::warning).toList()));
         useModel.setSelected(true);
         useModel.setId("useModel");
         HBox saveRow = new HBox(10, save, saved);
         saveRow.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(12, new HBox(10, threshold, new Label("calibrated threshold")), about, retarget,
+        VBox box = new VBox(12, new HBox(10, threshold, new Label("calibrated threshold")), about, advice, retarget,
                 saveRow, error, useModel);
         box.getStyleClass().add("wizard-page");
         return box;

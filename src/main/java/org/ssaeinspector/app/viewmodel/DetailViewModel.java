@@ -3,6 +3,9 @@ package org.ssaeinspector.app.viewmodel;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +30,8 @@ import org.ssaeinspector.scoring.RegionFinder;
 
 /**
  * One image in full: photo, reconstruction, heatmap, mask outline and defect regions, loaded on
- * demand (photo decoding and scoring on the engine lane; re-judging at a new threshold on IO).
+ * demand (photo decoding on IO, the model's view on the engine lane; re-judging at a new
+ * threshold on IO).
  */
 public final class DetailViewModel {
     /** What the main picture shows. */
@@ -60,7 +64,8 @@ public final class DetailViewModel {
     private final ObjectProperty<Layer> layer = new SimpleObjectProperty<>(this, "layer", Layer.HEATMAP);
     private final BooleanProperty showMask = new SimpleBooleanProperty(this, "showMask", true);
     private final BooleanProperty showRegions = new SimpleBooleanProperty(this, "showRegions", true);
-    private int generation;
+    /** Counts the images shown; work started for an earlier count is stale. Read by the lanes. */
+    private final AtomicInteger generation = new AtomicInteger();
 
     public DetailViewModel(Project project, GalleryViewModel gallery, EngineService engine, BackgroundRunner runner) {
         this.project = project;
@@ -71,9 +76,14 @@ public final class DetailViewModel {
         project.thresholdProperty().addListener(o -> rejudge());
     }
 
+    /**
+     * Shows the photo as soon as it is decoded (IO lane), then the model's view of it (engine
+     * lane). Each step supersedes the last: work for an image no longer shown is skipped
+     * before it starts, and late results are dropped, so quick stepping leaves no queue.
+     */
     private void load() {
         ImageItem current = item.get();
-        int gen = ++generation;
+        int gen = generation.incrementAndGet();
         images.set(null);
         heat.set(null);
         regions.set(List.of());
@@ -85,36 +95,66 @@ public final class DetailViewModel {
         gallery.selectedProperty().set(current);
         loading.set(true);
         ModelHandle model = project.model();
-        double t = project.thresholdProperty().get();
-        runner.submit(model == null ? Lane.IO : Lane.ENGINE, "Loading " + current.name(), ctx -> {
+        runner.submit(Lane.IO, "Opening " + current.name(), ctx -> {
+            skipIfSuperseded(gen);
             FloatImage photo = ImageLoader.load(current.path());
-            int w = photo.width();
-            int h = photo.height();
-            int[] original = argb(photo.toBufferedImage());
-            int[] outline = current.mask().isPresent() ? MaskOutline.load(current.mask().get(), w, h) : null;
-            if (model == null) {
-                return new Loaded(new DetailImages(w, h, original, 0, 0, null, null, outline), null, List.of());
+            int[] outline = current.mask().isPresent()
+                    ? MaskOutline.load(current.mask().get(), photo.width(), photo.height()) : null;
+            return new Photo(photo, new DetailImages(photo.width(), photo.height(), argb(photo.toBufferedImage()),
+                    0, 0, null, null, outline));
+        }, p -> {
+            if (gen != generation.get()) {
+                return;
             }
-            InspectionResult r = engine.inspect(model, current.path(), photo, t);
+            images.set(p.images());
+            if (model == null) {
+                loading.set(false);
+            } else {
+                inspect(gen, current, p, model);
+            }
+        }, e -> failed(gen, e));
+    }
+
+    private void inspect(int gen, ImageItem current, Photo p, ModelHandle model) {
+        double t = project.thresholdProperty().get();
+        runner.submit(Lane.ENGINE, "Inspecting " + current.name(), ctx -> {
+            skipIfSuperseded(gen);
+            InspectionResult r = engine.inspect(model, current.path(), p.photo(), t);
             FloatImage recon = r.scored().reconstruction();
             AnomalyMap full = r.fullSizeMap();
-            return new Loaded(new DetailImages(w, h, original, recon.width(), recon.height(),
-                    argb(recon.toBufferedImage()), full, outline), heat(full, t), r.regions());
+            DetailImages d = p.images();
+            return new Loaded(new DetailImages(d.width(), d.height(), d.original(), recon.width(), recon.height(),
+                    argb(recon.toBufferedImage()), full, d.maskOutline()), heat(full, t), r.regions());
         }, loaded -> {
-            if (gen != generation) {
+            if (gen != generation.get()) {
                 return;
             }
             loading.set(false);
             images.set(loaded.images());
             heat.set(loaded.heat());
             regions.set(loaded.regions());
-        }, e -> {
-            if (gen != generation) {
-                return;
+            // The threshold may have moved while the engine worked.
+            if (project.thresholdProperty().get() != t) {
+                rejudge();
             }
+        }, e -> failed(gen, e));
+    }
+
+    private void skipIfSuperseded(int gen) {
+        if (gen != generation.get()) {
+            throw new CancellationException("another image is shown");
+        }
+    }
+
+    private void failed(int gen, Throwable e) {
+        if (gen == generation.get() && !(e instanceof CancellationException)) {
             loading.set(false);
             problem.set(Messages.describe(e));
-        });
+        }
+    }
+
+    /** The decoded photo (for the engine) and what can be shown of it already. */
+    private record Photo(FloatImage photo, DetailImages images) {
     }
 
     /** New threshold: new regions and heat colours, computed off the UI thread. */
@@ -123,11 +163,11 @@ public final class DetailViewModel {
         if (d == null || d.map() == null) {
             return;
         }
-        int gen = generation;
+        int gen = generation.get();
         double t = project.thresholdProperty().get();
         runner.submit(Lane.IO, "Re-judging", ctx -> new Loaded(d, heat(d.map(), t),
                 RegionFinder.find(d.map(), (float) t)), loaded -> {
-                    if (gen == generation) {
+                    if (gen == generation.get()) {
                         heat.set(loaded.heat());
                         regions.set(loaded.regions());
                     }
@@ -145,6 +185,14 @@ public final class DetailViewModel {
 
     private static int[] argb(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
+    /** "3 / 16": where the shown image is in the gallery's current order (empty when not in it). */
+    public StringBinding positionBinding() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int i = item.get() == null ? -1 : gallery.visibleItems().indexOf(item.get());
+            return i < 0 ? "" : (i + 1) + " / " + gallery.visibleItems().size();
+        }, item, gallery.visibleItems());
     }
 
     /** Shows the next (+1) or previous (-1) image of the gallery's current order. */

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ssaeinspector.app.project.ProjectStore;
 import org.ssaeinspector.app.project.RecentProjects;
 import org.ssaeinspector.app.service.EngineService;
+import org.ssaeinspector.app.service.ImageLook;
 import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.app.service.ThumbnailLoader;
 import org.ssaeinspector.app.task.BackgroundRunner;
@@ -56,6 +57,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
     private final ReadOnlyBooleanWrapper trainingRunning = new ReadOnlyBooleanWrapper(this, "trainingRunning");
     private final ReadOnlyBooleanWrapper modelLoading = new ReadOnlyBooleanWrapper(this, "modelLoading");
+    /** True while the path given at start opens ({@link #open}). */
+    private boolean opening;
     private final StringBinding title;
     private final StringBinding modelText;
     private final StringBinding deviceText;
@@ -109,7 +112,16 @@ public final class MainViewModel {
         if (path == null) {
             return;
         }
+        opening = project.items().isEmpty() && project.fileProperty().get() == null;
         drop(List.of(path.toFile()), null);
+    }
+
+    /** What was opened at start (and its bundled model) is no change of the user's: no "*". */
+    private void openedCleanly(boolean modelStillLoading) {
+        if (opening) {
+            project.dirtyProperty().set(false);
+            opening = modelStillLoading;
+        }
     }
 
     /**
@@ -145,18 +157,25 @@ public final class MainViewModel {
                     + (rejected.size() > 8 ? "\n... and " + (rejected.size() - 8) + " more" : ""));
         }
         if (folders.isEmpty() && images.isEmpty()) {
+            openedCleanly(modelLoading.get());
             return;
         }
-        runner.submit(Lane.IO, "Reading folders", ctx -> read(folders, images),
+        // What the project holds already, to notice a folder of another product (read on IO).
+        List<Path> known = (project.items(ImageSet.TRAINING).isEmpty() ? project.items(ImageSet.TEST)
+                : project.items(ImageSet.TRAINING)).stream().map(ImageItem::path).toList();
+        runner.submit(Lane.IO, "Reading folders", ctx -> read(folders, images, known),
                 found -> add(found, target),
                 e -> prompts.error("Nothing added", Messages.describe(e)));
     }
 
-    /** What a drop holds: whole data sets, and images that still need a set. */
-    private record Found(List<DataSet> dataSets, List<ImageSample> loose, int skipped) {
+    /**
+     * What a drop holds: whole data sets, images that still need a set, and why they do not
+     * look like the project's images (null when they do, or the project is empty).
+     */
+    private record Found(List<DataSet> dataSets, List<ImageSample> loose, int skipped, String mismatch) {
     }
 
-    private static Found read(List<Path> folders, List<Path> images) {
+    private static Found read(List<Path> folders, List<Path> images, List<Path> known) {
         List<DataSet> sets = new ArrayList<>();
         List<Path> plain = new ArrayList<>(images);
         int skipped = 0;
@@ -175,7 +194,25 @@ public final class MainViewModel {
             loose = inputs.images();
             skipped += inputs.skipped().size();
         }
-        return new Found(sets, loose, skipped);
+        return new Found(sets, loose, skipped, mismatch(known, sets, loose));
+    }
+
+    private static String mismatch(List<Path> known, List<DataSet> sets, List<ImageSample> loose) {
+        List<Path> added = new ArrayList<>();
+        sets.forEach(d -> added.addAll(d.train()));
+        loose.forEach(i -> added.add(i.path()));
+        if (known.isEmpty() || added.isEmpty()) {
+            return null;
+        }
+        Optional<ImageLook> before = ImageLook.of(known);
+        Optional<ImageLook> now = ImageLook.of(added);
+        if (before.isEmpty() || now.isEmpty()) {
+            return null;
+        }
+        String what = sets.isEmpty() ? "The added images" : sets.stream().map(DataSet::name)
+                .collect(java.util.stream.Collectors.joining(", ", "The images of ", ""));
+        return before.get().differenceFrom(now.get()).map(why -> what + " do not look like the project's: " + why
+                + ". One project holds one product: a model trained on both judges both poorly.").orElse(null);
     }
 
     /**
@@ -214,6 +251,11 @@ public final class MainViewModel {
     }
 
     private void add(Found found, ImageSet target) {
+        if (found.mismatch() != null && !prompts.confirm("Images look different", found.mismatch()
+                + "\nAdd them to this project anyway?")) {
+            statusMessage.set("Nothing added.");
+            return;
+        }
         int train = 0;
         int test = 0;
         for (DataSet s : found.dataSets()) {
@@ -243,6 +285,7 @@ public final class MainViewModel {
         if (project.model() == null && !modelLoading.get() && found.dataSets().size() == 1) {
             modelBeside(found.dataSets().get(0).root()).ifPresent(m -> openModel(m, Double.NaN));
         }
+        openedCleanly(modelLoading.get());
     }
 
     private static Optional<Path> modelBeside(Path dataSetRoot) {
@@ -256,13 +299,18 @@ public final class MainViewModel {
     }
 
     public void openModel(Path file, double thresholdOverride) {
+        if (!confirmDiscardModel()) {
+            return;
+        }
         modelLoading.set(true);
         runner.submit(Lane.ENGINE, "Opening model", ctx -> engine.loadModel(file), handle -> {
             modelLoading.set(false);
             useModel(handle, file, Double.isNaN(thresholdOverride) ? handle.header().threshold() : thresholdOverride);
             statusMessage.set("Opened model " + file.getFileName() + ".");
+            openedCleanly(false);
         }, e -> {
             modelLoading.set(false);
+            openedCleanly(false);
             prompts.error("Cannot open the model", Messages.describe(e));
         });
     }
@@ -360,6 +408,13 @@ public final class MainViewModel {
             recent.add(f);
             statusMessage.set("Saved project " + f.getFileName() + ".");
         }, e -> prompts.error("Cannot save the project", Messages.describe(e)));
+    }
+
+    /** True unless the model in use was trained here, never saved, and the user wants to keep it. */
+    private boolean confirmDiscardModel() {
+        return project.model() == null || project.modelFileProperty().get() != null
+                || prompts.confirm("Model not saved", "The model in use was trained here and has not been saved. "
+                + "Open the other model and discard it? (To keep it: No, then Model ▸ Save Model As.)");
     }
 
     /** True when nothing unsaved would be lost, or the user agrees to lose it. */

@@ -60,6 +60,11 @@ public final class ScoringViewModel {
      * @param onError receives a one-line message when scoring cannot start or fails as a whole
      */
     public void scoreUnscored(ImageSet set, Consumer<String> onError) {
+        score(set, onError, new Run(0, 0, false, false));
+    }
+
+    /** Scores what is left of {@code set}; {@code before} counts what a yielded run already did. */
+    private void score(ImageSet set, Consumer<String> onError, Run before) {
         ModelHandle model = project.model();
         if (model == null) {
             onError.accept("Open or train a model first.");
@@ -73,6 +78,9 @@ public final class ScoringViewModel {
         List<ImageItem> todo = project.items(set).stream()
                 .filter(i -> !i.isScored() && i.problemProperty().get() == null).toList();
         if (todo.isEmpty()) {
+            if (before.yielded()) {
+                finish(before, onError);
+            }
             return;
         }
         boolean masksKnown = project.items(ImageSet.TEST).stream().anyMatch(i -> i.mask().isPresent());
@@ -83,8 +91,14 @@ public final class ScoringViewModel {
             long lastFlush = System.nanoTime();
             int done = 0;
             int failed = 0;
+            boolean yielded = false;
             for (int start = 0; start < todo.size(); start += ENGINE_BATCH) {
                 if (ctx.isCancelled() || stopRequested.get()) {
+                    break;
+                }
+                // A short job (the detail view) waits for the engine: let it go first, go on after it.
+                if (start > 0 && ctx.othersWaiting()) {
+                    yielded = true;
                     break;
                 }
                 List<ImageItem> chunk = todo.subList(start, Math.min(todo.size(), start + ENGINE_BATCH));
@@ -112,17 +126,14 @@ public final class ScoringViewModel {
                 }
             }
             flush(ctx, model, batch);
-            return new Run(done, failed, ctx.isCancelled() || stopRequested.get());
+            return new Run(before.done() + done, before.failed() + failed,
+                    ctx.isCancelled() || stopRequested.get(), yielded);
         }, run -> {
             running.set(false);
-            lastMessage.set("Scored " + (run.done() - run.failed()) + " images"
-                    + (run.failed() > 0 ? ", " + run.failed() + " unreadable" : "")
-                    + (run.stopped() ? " (stopped)" : "") + ".");
-            updatePixelAuroc();
-            ImageSet again = rerun;
-            rerun = null;
-            if (again != null && !run.stopped()) {
-                scoreUnscored(again, onError);
+            if (run.yielded() && !run.stopped() && !stopRequested.get()) {
+                score(set, onError, run);
+            } else {
+                finish(run, onError);
             }
         }, e -> {
             running.set(false);
@@ -131,7 +142,21 @@ public final class ScoringViewModel {
         });
     }
 
-    private record Run(int done, int failed, boolean stopped) {
+    /** The end of a run, after all its yields: the message, the pixel AUROC, a queued set. */
+    private void finish(Run run, Consumer<String> onError) {
+        boolean stopped = run.stopped() || stopRequested.get();
+        lastMessage.set("Scored " + (run.done() - run.failed()) + " images"
+                + (run.failed() > 0 ? ", " + run.failed() + " unreadable" : "")
+                + (stopped ? " (stopped)" : "") + ".");
+        updatePixelAuroc();
+        ImageSet again = rerun;
+        rerun = null;
+        if (again != null && !stopped) {
+            scoreUnscored(again, onError);
+        }
+    }
+
+    private record Run(int done, int failed, boolean stopped, boolean yielded) {
     }
 
     private void flush(WorkContext ctx, ModelHandle model, List<Project.ScoredItem> batch) {

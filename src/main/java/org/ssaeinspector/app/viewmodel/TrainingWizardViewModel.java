@@ -91,10 +91,13 @@ public final class TrainingWizardViewModel {
     private long lossStride = 1;
     private boolean stepsSeen;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** The wizard was closed: nobody wants the model, so not even its calibration runs. */
+    private final AtomicBoolean abandoned = new AtomicBoolean();
     // Page 4
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(this, "threshold", Double.NaN);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ObservableList<String> advice = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>(this, "savedFile");
     private final BooleanProperty applied = new SimpleBooleanProperty(this, "applied");
 
@@ -188,12 +191,14 @@ public final class TrainingWizardViewModel {
         TrainingSettings settings = settings();
         state.set(State.RUNNING);
         error.set(null);
+        advice.clear();
         lossPoints.clear();
         lossStride = 1;
         stepsSeen = false;
         fraction.set(-1);
         phase.set("Starting");
         stopRequested.set(false);
+        abandoned.set(false);
         runner.submit(Lane.ENGINE, "Training", ctx -> {
             AtomicReference<TrainingProgress> latest = new AtomicReference<>();
             ConcurrentLinkedQueue<LossPoint> newPoints = new ConcurrentLinkedQueue<>();
@@ -201,6 +206,7 @@ public final class TrainingWizardViewModel {
             TrainingListener listener = new TrainingListener() {
                 @Override
                 public void onProgress(TrainingProgress p) {
+                    leaveIfAbandoned();
                     latest.set(p);
                     newPoints.add(new LossPoint(p.step(), p.avgLoss()));
                     ctx.updateProgress(p.fraction(), 1);
@@ -215,14 +221,24 @@ public final class TrainingWizardViewModel {
 
                 @Override
                 public void onMessage(String message) {
+                    leaveIfAbandoned();
                     ctx.ui(() -> phase.set(message));
+                }
+
+                /** The trainer reports between steps and before calibrating: the place to leave. */
+                private void leaveIfAbandoned() {
+                    if (abandoned.get()) {
+                        ctx.updateMessage("Stopping the training");
+                        throw new CancellationException("The wizard was closed during training.");
+                    }
                 }
             };
             return engine.train(images, settings, listener, () -> stopRequested.get() || ctx.isCancelled());
         }, this::finished, e -> {
             if (e instanceof CancellationException) {
                 state.set(State.CANCELLED);
-                phase.set("Stopped before the first step: no model.");
+                phase.set(abandoned.get() ? "Stopped: the wizard was closed, nothing was kept."
+                        : "Stopped before the first step: no model.");
             } else {
                 state.set(State.FAILED);
                 error.set("Training failed: " + Messages.describe(e));
@@ -261,8 +277,9 @@ public final class TrainingWizardViewModel {
     }
 
     private void finished(TrainingOutcome o) {
-        outcome.set(o);
         ModelHeader h = o.model().header();
+        advice.setAll(TrainingAdvice.of(h, lossPoints));
+        outcome.set(o);
         threshold.set(h.threshold());
         fraction.set(1);
         state.set(State.DONE);
@@ -326,9 +343,13 @@ public final class TrainingWizardViewModel {
         closeLater(old);
     }
 
-    /** Frees the trained model when the wizard is left without using it. */
+    /**
+     * Frees the trained model when the wizard is left without using it. A training still running
+     * ends at its next step, without calibrating (a model that finished just then is freed).
+     */
     public void discard() {
         if (isRunning()) {
+            abandoned.set(true);
             stopRequested.set(true);
             state.addListener((obs, was, now) -> {
                 if (now == State.DONE) {
@@ -436,6 +457,11 @@ public final class TrainingWizardViewModel {
 
     public ReadOnlyDoubleProperty thresholdProperty() {
         return threshold.getReadOnlyProperty();
+    }
+
+    /** What may be wrong with the finished model and what to do ({@link TrainingAdvice}). */
+    public ObservableList<String> advice() {
+        return advice;
     }
 
     public ReadOnlyStringProperty errorProperty() {

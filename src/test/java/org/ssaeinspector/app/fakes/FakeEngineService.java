@@ -47,6 +47,15 @@ public final class FakeEngineService implements EngineService {
     public final List<String> threads = new ArrayList<>();
     /** Called before each training step (tests use it to cancel at a given step). */
     public java.util.function.LongConsumer beforeStep = s -> { };
+    /** How long calibration takes after the last step (a real one takes seconds to a minute). */
+    public volatile long calibrationMillis;
+    /** How long scoring one image and inspecting one image take (a real network takes a while). */
+    public volatile long scoreMillis;
+    public volatile long inspectMillis;
+    /** The files {@link #inspect} was asked about, in order. */
+    public final List<Path> inspected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set once a training got as far as calibrating. */
+    public volatile boolean calibrated;
 
     @Override
     public TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
@@ -73,6 +82,8 @@ public final class FakeEngineService implements EngineService {
             throw new CancellationException();
         }
         listener.onMessage("Calibrating");
+        sleep(calibrationMillis);
+        calibrated = true;
         double[] held = loaded.stream().mapToDouble(l -> score(l.image()).score()).sorted().toArray();
         double threshold = held[held.length - 1] * 1.05 + 0.01;
         TrainingSummary summary = new TrainingSummary(settings, steps, 1, steps * 0.01, 1.0 / steps, steps < trainingSteps,
@@ -80,7 +91,7 @@ public final class FakeEngineService implements EngineService {
         return new TrainingOutcome(new FakeModel(header(settings, summary, held, threshold)), skipped, summary);
     }
 
-    static ModelHeader header(TrainingSettings settings, TrainingSummary summary, double[] held, double threshold) {
+    public static ModelHeader header(TrainingSettings settings, TrainingSummary summary, double[] held, double threshold) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, "test", Instant.EPOCH.toString(), settings.imageSize(), 1,
                 settings.width(), settings.patch(), settings.kind(), "global", 0.0, 1.0, summary, "fingerprint", held.length, held.length,
                 Arrays.stream(held).boxed().toList(), threshold, settings.targetFalseRejectRate(), null,
@@ -93,6 +104,14 @@ public final class FakeEngineService implements EngineService {
         TrainingSettings s = TrainingSettings.defaults();
         TrainingSummary summary = new TrainingSummary(s, 10, 1, 1, 0.01, false, "CPU");
         return new FakeModel(header(s, summary, new double[] {threshold * 0.5, threshold * 0.8}, threshold));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -120,6 +139,7 @@ public final class FakeEngineService implements EngineService {
     @Override
     public ImageScore score(ModelHandle model, Path image) throws ImageLoadException {
         scoreCalls.incrementAndGet();
+        sleep(scoreMillis);
         FloatImage img = ImageLoader.load(image);
         ScoredImage s = score(img);
         return new ImageScore(s.score(), img.width(), img.height(), s.map());
@@ -143,6 +163,8 @@ public final class FakeEngineService implements EngineService {
 
     @Override
     public InspectionResult inspect(ModelHandle model, Path file, FloatImage image, double threshold) {
+        inspected.add(file);
+        sleep(inspectMillis);
         ScoredImage s = score(image);
         AnomalyMap full = s.map().resize(image.width(), image.height());
         List<DefectRegion> regions = new ArrayList<>();

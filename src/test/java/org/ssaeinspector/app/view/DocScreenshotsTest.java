@@ -79,7 +79,8 @@ class DocScreenshotsTest {
         ImageItem defect = vm.gallery().visibleItems().stream().filter(i -> i.label() == Label.DEFECTIVE
                 && i.mask().isPresent()).findFirst().orElseThrow();
         robot.interact(() -> window.actions().openDetail(defect));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.detail().imagesProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.detail().imagesProperty().get() != null
+                && !vm.detail().loadingProperty().get());
         Thread.sleep(500);
         Stage detail = (Stage) robot.lookup("#detailZoom").query().getScene().getWindow();
         Screenshots.save(detail.getScene(), "detail");

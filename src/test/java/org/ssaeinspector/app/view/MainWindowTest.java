@@ -62,6 +62,9 @@ class MainWindowTest {
         assertEquals("8 training · 18 test · 18 scored · 8 flagged", counts.getText());
         assertTrue(robot.lookup("#statusModel").queryAs(Label.class).getText().startsWith("widget.ssae"));
         assertEquals("SSAE Inspector — widget *", window.stage().getTitle());
+        String card = robot.lookup("#modelCard").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + b + "\n");
+        assertTrue(card.contains("Trained on 2 images (2 held out), 10 steps"), card);
         assertTrue(robot.lookup(".gallery-cell").queryAll().size() > 4, "cells are laid out");
         javafx.css.PseudoClass flagged = javafx.css.PseudoClass.getPseudoClass("flagged");
         long redBadges = robot.lookup(".gallery-cell").queryAll().stream().map(c -> (GalleryCell) c)
@@ -77,6 +80,20 @@ class MainWindowTest {
         javafx.scene.paint.Color at = shot[0].getPixelReader().getColor((int) b.getMinX() + 3, (int) b.getCenterY());
         assertTrue(at.getRed() > 0.6 && at.getGreen() < 0.45, "badge pixel " + at);
         Screenshots.save(window.scene(), "main-window");
+    }
+
+    @Test
+    void whatOpensAtStartIsNoUnsavedChange(FxRobot robot) throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("startup"), 4, 3, 3, 48);
+        engine.saveModel(FakeEngineService.model(0.2), data.resolve("bundled.ssae"), 0.2);
+        robot.interact(() -> vm.open(data));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.project().model() != null, "the bundled model opened");
+        assertEquals("SSAE Inspector — startup", window.stage().getTitle());
+        ImageItem any = vm.project().items(ImageSet.TEST).get(0);
+        robot.interact(() -> vm.project().setLabel(any, org.ssaeinspector.dataset.Label.DEFECTIVE));
+        robot.interact(() -> vm.project().thresholdProperty().set(0.3));
+        assertEquals("SSAE Inspector — startup *", window.stage().getTitle(), "the user's change marks it");
     }
 
     @Test
@@ -98,6 +115,63 @@ class MainWindowTest {
         GridView<ImageItem> grid = robot.lookup("#gallery").queryAs(GridView.class);
         assertEquals(8, grid.getItems().size());
         assertTrue(grid.getItems().stream().allMatch(ImageItem::isFlagged));
+    }
+
+    @Test
+    void openingAModelAsksBeforeDiscardingAnUnsavedTrainedOne(FxRobot robot) throws Exception {
+        Path other = tmp.resolve("other.ssae");
+        engine.saveModel(FakeEngineService.model(0.7), other, 0.7);
+        FakeEngineService.FakeModel trained = FakeEngineService.model(0.3);
+        robot.interact(() -> vm.project().setModel(trained, null, 0.3));
+        prompts.confirmAnswer = false;
+        robot.interact(() -> window.handleDrop(List.of(other.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, prompts.confirmations.size());
+        assertTrue(prompts.confirmations.get(0).startsWith("Model not saved"), prompts.confirmations.get(0));
+        assertEquals(trained, vm.project().model(), "the user said no: the trained model stays");
+        prompts.confirmAnswer = true;
+        robot.interact(() -> window.handleDrop(List.of(other.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.7, vm.project().model().header().threshold(), 1e-9);
+        assertTrue(trained.closed, "the discarded model is freed");
+        // A saved model is replaced without a question.
+        robot.interact(() -> window.handleDrop(List.of(other.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, prompts.confirmations.size());
+    }
+
+    /** A copy of a few of the bundled sample category's good images, as a train/ data set. */
+    private static Path sampleCopy(String category, int count) throws Exception {
+        Path from = org.ssaeinspector.app.SampleImagesLocator.find().orElseThrow().resolve(category).resolve("train/good");
+        Path to = Files.createDirectories(tmp.resolve("copy-" + category).resolve("train/good"));
+        try (var files = Files.list(from)) {
+            for (Path f : files.sorted().limit(count).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to.getParent().getParent();
+    }
+
+    @Test
+    void addingAFolderOfAnotherProductAsksFirst(FxRobot robot) throws Exception {
+        Path washer = sampleCopy("washer", 8);
+        Path fabric = sampleCopy("fabric", 8);
+        robot.interact(() -> window.handleDrop(List.of(washer.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8, vm.project().trainingCountProperty().get());
+        assertEquals(List.of(), prompts.confirmations, "the first folder of a project is not compared");
+        prompts.confirmAnswer = false;
+        robot.interact(() -> window.handleDrop(List.of(fabric.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, prompts.confirmations.size());
+        assertTrue(prompts.confirmations.get(0).startsWith("Images look different: The images of copy-fabric do not "
+                + "look like the project's"), prompts.confirmations.get(0));
+        assertEquals(8, vm.project().trainingCountProperty().get(), "the user said no: nothing added");
+        assertEquals("Nothing added.", vm.statusMessageProperty().get());
+        prompts.confirmAnswer = true;
+        robot.interact(() -> window.handleDrop(List.of(fabric.toFile()), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(16, vm.project().trainingCountProperty().get(), "the user said yes");
     }
 
     @Test

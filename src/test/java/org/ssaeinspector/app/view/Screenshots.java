@@ -12,7 +12,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Saves screenshots of scenes: to {@code target/screenshots} always, and to the committed
- * {@code docs/screenshots} when run with {@code -Dssae.screenshots=docs}.
+ * {@code docs/screenshots} when run with {@code -Dssae.screenshots=docs}, or to any folder named
+ * by {@code -Dssae.screenshotDir=DIR} (to look at them without touching the committed ones).
  */
 public final class Screenshots {
     private Screenshots() {
@@ -27,7 +28,8 @@ public final class Screenshots {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Path dir = "docs".equals(System.getProperty("ssae.screenshots"))
+        String own = System.getProperty("ssae.screenshotDir", "");
+        Path dir = !own.isBlank() ? Path.of(own) : "docs".equals(System.getProperty("ssae.screenshots"))
                 ? Path.of("docs", "screenshots") : Path.of("target", "screenshots");
         try {
             Files.createDirectories(dir);

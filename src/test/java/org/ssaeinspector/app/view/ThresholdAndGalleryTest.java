@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -94,6 +95,61 @@ class ThresholdAndGalleryTest {
         assertEquals(expected.getY(), actual.getY(), 1.0);
         assertEquals("37.5 %", robot.lookup("#metric-tpr").queryAs(Label.class).getText());
         assertEquals(3, vm.project().flaggedTestCountProperty().get());
+    }
+
+    @Test
+    void operatingPointStaysOnTheCurveAfterResizes(FxRobot robot) throws Exception {
+        load(robot, 10, 8);
+        // Two defective images labelled good by hand: good and defective scores overlap, so the
+        // point lies inside the chart, off its edges.
+        List<ImageItem> defects = vm.project().items(ImageSet.TEST).stream()
+                .filter(i -> i.label() == org.ssaeinspector.dataset.Label.DEFECTIVE)
+                .sorted(java.util.Comparator.comparingDouble(ImageItem::score)).toList();
+        robot.interact(() -> {
+            vm.project().setLabel(defects.get(7), org.ssaeinspector.dataset.Label.GOOD);
+            vm.project().setLabel(defects.get(2), org.ssaeinspector.dataset.Label.GOOD);
+            vm.project().thresholdProperty().set((defects.get(4).score() + defects.get(5).score()) / 2);
+        });
+        double fpr = panel().operatingPointValue().getX();
+        double tpr = panel().operatingPointValue().getY();
+        assertTrue(fpr > 0.05 && fpr < 0.95 && tpr > 0.05 && tpr < 0.95, fpr + ", " + tpr);
+        for (double[] size : new double[][] {{1000, 640}, {1600, 1000}, {1024, 640}, {1366, 768}}) {
+            robot.interact(() -> {
+                window.stage().setWidth(size[0]);
+                window.stage().setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            var dot = panel().operatingPoint();
+            Point2D drawn = dot.localToScene(dot.getCenterX(), dot.getCenterY());
+            assertTrue(dot.isVisible());
+            double off = distanceToCurve(drawn);
+            assertTrue(off < 1.5, "at " + size[0] + " x " + size[1] + " the point is drawn " + off + " px off the curve");
+        }
+        Screenshots.save(window.scene(), "roc-after-resizes");
+    }
+
+    /** Distance in scene pixels from {@code p} to the ROC line as the chart itself drew it (its path). */
+    private double distanceToCurve(Point2D p) {
+        javafx.scene.shape.Path line = (javafx.scene.shape.Path) panel().roc().getData().get(0).getNode();
+        double best = Double.POSITIVE_INFINITY;
+        Point2D previous = null;
+        for (var e : line.getElements()) {
+            Point2D v = e instanceof javafx.scene.shape.LineTo l ? line.localToScene(l.getX(), l.getY())
+                    : e instanceof javafx.scene.shape.MoveTo m ? line.localToScene(m.getX(), m.getY()) : null;
+            if (v == null) {
+                continue;
+            }
+            best = Math.min(best, previous == null ? v.distance(p) : segmentDistance(p, previous, v));
+            previous = v;
+        }
+        return best;
+    }
+
+    private static double segmentDistance(Point2D p, Point2D a, Point2D b) {
+        Point2D ab = b.subtract(a);
+        double len2 = ab.dotProduct(ab);
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, p.subtract(a).dotProduct(ab) / len2));
+        return p.distance(a.add(ab.multiply(t)));
     }
 
     @Test

@@ -130,6 +130,12 @@ class TrainingWizardTest {
         assertFalse(robot.lookup("#resultThreshold").queryAs(Label.class).getText().isBlank());
         String about = robot.lookup("#resultAbout").queryAs(Label.class).getText();
         assertTrue(about.contains("Geometry: ") && about.contains("Chosen calibration global"), about);
+        // 6 good images and a few hundred steps: the page says so, and what to do.
+        VBox advice = robot.lookup("#resultAdvice").queryAs(VBox.class);
+        assertTrue(advice.isVisible());
+        String warnings = advice.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", String::concat);
+        assertTrue(warnings.contains("training steps") && warnings.contains("Train again for longer"), warnings);
+        assertTrue(warnings.contains("Only 6 good images were held out"), warnings);
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
 
         robot.clickOn(button(w, ButtonBar.ButtonData.FINISH));
@@ -161,6 +167,34 @@ class TrainingWizardTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.isShowing());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.trainingRunningProperty().get());
         assertEquals(null, vm.project().model(), "a closed wizard leaves the project's model alone");
+    }
+
+    @Test
+    void closingDuringTrainingEndsTheJob(FxRobot robot) throws Exception {
+        TrainingWizard w = openWizard(robot, 4);
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> vm.statusMessageProperty().addListener((o, a, b) -> messages.add(b)));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        ProgressBar bar = robot.lookup("#trainingProgress").queryAs(ProgressBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getProgress() > 0.05);
+        // Calibration after a stop is slow on a real engine: a closed wizard must not wait for it.
+        engine.calibrationMillis = 5_000;
+        Window dialogWindow = w.window();
+        prompts.confirmAnswer = true;
+        robot.interact(() -> dialogWindow.fireEvent(new WindowEvent(dialogWindow, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.isShowing());
+        long closedAt = System.nanoTime();
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> vm.runner().activeJobs().stream()
+                .noneMatch(j -> j.title().equals("Training")));
+        assertTrue(System.nanoTime() - closedAt < 2_000_000_000L, "the training job ends within a step or so");
+        assertFalse(engine.calibrated, "a discarded training is not calibrated");
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = window.statusBar().getText();
+        assertFalse(status.contains("Training") || status.contains("Using the new model"), status);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("Using the new model")), messages.toString());
+        assertEquals(null, vm.project().model());
+        assertFalse(vm.trainingRunningProperty().get());
     }
 
     @Test
