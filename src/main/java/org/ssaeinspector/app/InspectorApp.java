@@ -26,7 +26,7 @@ public final class InspectorApp extends Application {
                 RecentProjects.forUser());
         new MainWindow(vm, stage);
         stage.show();
-        Path open = openAtStart != null ? openAtStart : SampleImagesLocator.find().orElse(null);
+        Path open = openAtStart != null ? openAtStart : SampleImagesLocator.find().map(SampleImagesLocator::openingFolder).orElse(null);
         if (open != null) {
             vm.open(open);
         }

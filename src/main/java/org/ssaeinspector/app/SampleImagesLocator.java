@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ssaeinspector.samples.SampleImageGenerator;
 
 /**
  * Finds the bundled {@code sample-images} folder: where the installer says
@@ -22,6 +23,16 @@ public final class SampleImagesLocator {
 
     public static Optional<Path> find() {
         return find(System.getProperty(PROPERTY), Path.of("").toAbsolutePath(), codeLocation());
+    }
+
+    /**
+     * What the app opens at start in a found samples folder: the category that shows the tool
+     * best ({@link SampleImageGenerator#FIRST_CATEGORY}) when it is there, else the folder
+     * itself (whose first data set then opens).
+     */
+    public static Path openingFolder(Path samples) {
+        Path first = samples.resolve(SampleImageGenerator.FIRST_CATEGORY);
+        return Files.isDirectory(first) ? first : samples;
     }
 
     static Optional<Path> find(String configured, Path workingDir, Path codeLocation) {

@@ -8,14 +8,15 @@ import java.util.Locale;
 public record EvaluationSummary(String dataSet, int images, int good, int defective, Double imageAuroc,
                                 Double pixelAuroc, Double aupro, Double f1OptimalThreshold, Double f1,
                                 double modelThreshold, Double tprAtModelThreshold, Double fprAtModelThreshold,
-                                double msPerImage, int skipped, Double regionIou) {
+                                double msPerImage, int skipped, Double regionIou,
+                                List<DefectTypeFigures> byDefectType) {
 
     public static EvaluationSummary of(EvaluationReport r) {
         ConfusionCounts c = r.atModelThreshold();
         return new EvaluationSummary(r.dataSet(), r.images(), r.good(), r.defective(), finite(r.imageAuroc()),
                 finite(r.pixelAuroc()), finite(r.aupro()), r.f1Optimal() == null ? null : r.f1Optimal().threshold(),
                 r.f1Optimal() == null ? null : r.f1Optimal().f1(), r.modelThreshold(), finite(c.tpr()), finite(c.fpr()),
-                r.msPerImage(), r.skipped().size(), finite(r.regionIou()));
+                r.msPerImage(), r.skipped().size(), finite(r.regionIou()), DefectTypeFigures.of(r));
     }
 
     /** Human-readable lines, "n/a" where a metric needs labels or masks the data lacks. */
@@ -31,6 +32,10 @@ public record EvaluationSummary(String dataSet, int images, int good, int defect
         out.add(String.format(Locale.ROOT, "Model threshold      %.4f (TPR %s, FPR %s)", modelThreshold,
                 fmt(tprAtModelThreshold), fmt(fprAtModelThreshold)));
         out.add("Region box IoU       " + fmt(regionIou) + " (mean over ground-truth regions, boxes at the model threshold)");
+        if (!byDefectType.isEmpty()) {
+            out.add("By defect type:");
+            byDefectType.forEach(t -> out.add(t.line()));
+        }
         out.add(String.format(Locale.ROOT, "Time per image       %.1f ms", msPerImage));
         return out;
     }

@@ -28,12 +28,18 @@ final class FabricSample implements SampleCategory {
     }
 
     @Override
+    public String kind() {
+        return "texture";
+    }
+
+    @Override
     public List<String> defectTypes() {
         return List.of(HOLE, STAIN);
     }
 
     @Override
-    public double[][] render(Random random, int size, String defect) {
+    public double[][] render(Random random, String defect) {
+        int size = width();
         Weave weave = new Weave(random, size);
         double[][] rgb = new double[3][size * size];
         for (int y = 0; y < size; y++) {
@@ -119,7 +125,7 @@ final class FabricSample implements SampleCategory {
     private static void hole(Random random, int size, double[][] rgb) {
         double cx = 40 + random.nextDouble() * (size - 80);
         double cy = 40 + random.nextDouble() * (size - 80);
-        double radius = 7 + random.nextDouble() * 8;
+        double radius = 5 + random.nextDouble() * 10;
         ValueNoise edge = new ValueNoise(random, 9);
         double edgePhase = random.nextDouble() * 9;
         int fibres = 7 + random.nextInt(6);
@@ -172,8 +178,9 @@ final class FabricSample implements SampleCategory {
     private static void stain(Random random, int size, double[][] rgb) {
         double cx = 40 + random.nextDouble() * (size - 80);
         double cy = 40 + random.nextDouble() * (size - 80);
-        double radius = 10 + random.nextDouble() * 14;
-        double strength = 0.30 + random.nextDouble() * 0.20;
+        // From a faint splash to a dark drop: a quarter of them hard to see at a glance.
+        double radius = 7 + random.nextDouble() * 17;
+        double strength = 0.20 + random.nextDouble() * 0.30;
         ValueNoise edge = new ValueNoise(random, 7);
         ValueNoise blotch = new ValueNoise(random, 16);
         double edgePhase = random.nextDouble() * 7;

@@ -8,14 +8,32 @@ interface SampleCategory {
     /** Folder name of the category (e.g. "fabric"). */
     String name();
 
+    /** What the category shows in the sample README's table (e.g. "texture, 256 × 256"). */
+    String kind();
+
     /** Defect folder names, in the order they are generated. */
     List<String> defectTypes();
 
+    /** Width of every picture in pixels. */
+    default int width() {
+        return SampleImageGenerator.SIZE;
+    }
+
+    /** Height of every picture in pixels. */
+    default int height() {
+        return SampleImageGenerator.SIZE;
+    }
+
+    /** The file format the pictures are written in: {@code png}, or {@code jpg} for camera-like photos. */
+    default String format() {
+        return "png";
+    }
+
     /**
-     * Renders one noise-free picture (RGB planes in [0, 1], {@code size} x {@code size}) with
-     * {@code defect} applied, or none when it is null. The good version of the same picture is
-     * rendered by the same call with {@code defect} null and a {@link Random} in the same state,
-     * so the two differ exactly where the defect is.
+     * Renders one noise-free picture ({@code width() x height()} planes in [0, 1]: three for
+     * colour, one for grey) with {@code defect} applied, or none when it is null. The good version
+     * of the same picture is rendered by the same call with {@code defect} null and a
+     * {@link Random} in the same state, so the two differ exactly where the defect is.
      */
-    double[][] render(Random random, int size, String defect);
+    double[][] render(Random random, String defect);
 }

@@ -9,6 +9,14 @@ final class Shade {
         return v < 0 ? 0 : Math.min(1, v);
     }
 
+    /**
+     * A camera's highlight knee: linear up to 0.85, then rolling off towards 0.97, so a bright
+     * scratch across the lamp's reflection stays a bright line instead of clipping to white.
+     */
+    static double highlightKnee(double v) {
+        return v <= 0.85 ? v : 0.85 + 0.12 * StrictMath.tanh((v - 0.85) / 0.12);
+    }
+
     /** 0 below {@code edge0}, 1 above {@code edge1}, smooth in between (edges may be reversed). */
     static double smoothstep(double edge0, double edge1, double x) {
         return ValueNoise.smooth(clamp01((x - edge0) / (edge1 - edge0)));

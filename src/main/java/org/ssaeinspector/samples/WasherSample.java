@@ -23,19 +23,27 @@ final class WasherSample implements SampleCategory {
     }
 
     @Override
+    public String kind() {
+        return "object";
+    }
+
+    @Override
     public List<String> defectTypes() {
         return List.of(SCRATCH, MISSING_PIECE);
     }
 
     @Override
-    public double[][] render(Random random, int size, String defect) {
+    public double[][] render(Random random, String defect) {
+        int size = width();
         Scene s = new Scene(random, size);
         double[] notch = null;
-        double[] scratch = null;
+        CurvedLine scratch = null;
+        double scratchFactor = 1;
         if (MISSING_PIECE.equals(defect)) {
             notch = notch(random, s);
         } else if (SCRATCH.equals(defect)) {
             scratch = scratch(random, s);
+            scratchFactor = scratchFactor(random);
         } else if (defect != null) {
             throw new IllegalArgumentException("unknown defect " + defect);
         }
@@ -60,11 +68,11 @@ final class WasherSample implements SampleCategory {
                 double dark = 1 - 0.5 * shadow[i];
                 double metal = s.metal(x, y);
                 double fracture = notch == null ? 0 : fractureBand(notch, x, y) * cover[i];
-                double mark = scratch == null ? 0 : scratchWeight(scratch, x, y) * cover[i];
+                double mark = scratch == null ? 0 : scratch.weight(x, y) * cover[i];
                 for (int c = 0; c < 3; c++) {
                     double m = STEEL[c] * metal * (1 - 0.35 * fracture);
-                    m = m * (1 + (scratch == null ? 0 : (scratch[7] - 1) * mark));
-                    rgb[c][i] = plate[c] * dark + (m - plate[c] * dark) * cover[i];
+                    m = m * (1 + (scratchFactor - 1) * mark);
+                    rgb[c][i] = Shade.highlightKnee(plate[c] * dark + (m - plate[c] * dark) * cover[i]);
                 }
             }
         }
@@ -168,11 +176,8 @@ final class WasherSample implements SampleCategory {
         return d < -0.5 || d > 2.5 ? 0 : Shade.smoothstep(2.5, 0.5, d);
     }
 
-    /**
-     * A shallow curved scratch on the face: {x0, y0, x1, y1, x2, y2 (quadratic curve), half
-     * width, brightness factor}. Bright scratches catch the lamp; dark ones are grooves.
-     */
-    private static double[] scratch(Random random, Scene s) {
+    /** A shallow curved scratch on the face (a bit over a pixel wide, 24 to 52 pixels long). */
+    private static CurvedLine scratch(Random random, Scene s) {
         double r = s.inner + 10 + random.nextDouble() * (s.outer - s.inner - 20);
         double a = random.nextDouble() * 2 * Math.PI;
         double mx = s.cx + StrictMath.cos(a) * r;
@@ -181,35 +186,15 @@ final class WasherSample implements SampleCategory {
         double half = 12 + random.nextDouble() * 14;
         double bend = (random.nextDouble() - 0.5) * 10;
         double halfWidth = 0.6 + random.nextDouble() * 0.4;
-        double factor = random.nextDouble() < 0.6 ? 1.30 + random.nextDouble() * 0.15 : 0.55 + random.nextDouble() * 0.10;
         double ux = StrictMath.cos(dir);
         double uy = StrictMath.sin(dir);
-        return new double[] {mx - ux * half, my - uy * half, mx - uy * bend, my + ux * bend,
-            mx + ux * half, my + uy * half, halfWidth, factor};
+        return new CurvedLine(mx - ux * half, my - uy * half, mx - uy * bend, my + ux * bend,
+                mx + ux * half, my + uy * half, halfWidth);
     }
 
-    private static final int SCRATCH_STEPS = 24;
-
-    /** Blend weight of the scratch at (x, y): anti-aliased, tapering towards both ends. */
-    private static double scratchWeight(double[] s, double x, double y) {
-        double best = Double.MAX_VALUE;
-        double bestT = 0;
-        double px = s[0];
-        double py = s[1];
-        for (int k = 1; k <= SCRATCH_STEPS; k++) {
-            double t = (double) k / SCRATCH_STEPS;
-            double qx = (1 - t) * (1 - t) * s[0] + 2 * (1 - t) * t * s[2] + t * t * s[4];
-            double qy = (1 - t) * (1 - t) * s[1] + 2 * (1 - t) * t * s[3] + t * t * s[5];
-            double[] d = Shade.segmentDistance(x, y, px, py, qx, qy);
-            if (d[0] < best) {
-                best = d[0];
-                bestT = (k - 1 + d[1]) / SCRATCH_STEPS;
-            }
-            px = qx;
-            py = qy;
-        }
-        double taper = StrictMath.pow(StrictMath.sin(Math.PI * bestT), 0.4);
-        return 0.85 * taper * Shade.coverage(best - s[6]);
+    /** Brightness factor of a scratch: bright ones catch the lamp, dark ones are grooves. */
+    private static double scratchFactor(Random random) {
+        return random.nextDouble() < 0.6 ? 1.30 + random.nextDouble() * 0.15 : 0.55 + random.nextDouble() * 0.10;
     }
 
     private static double clamp(double v, double limit) {

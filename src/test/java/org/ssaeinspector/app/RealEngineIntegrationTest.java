@@ -55,10 +55,10 @@ class RealEngineIntegrationTest {
             vm.open(samples);
             return null;
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> vm.project().testCountProperty().get() == 16));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> vm.project().testCountProperty().get() == 40));
         assertEquals("fabric", vm.project().nameProperty().get(), "the first sample data set");
-        assertEquals(30, vm.project().trainingCountProperty().get());
-        assertEquals(16, vm.project().testCountProperty().get());
+        assertEquals(60, vm.project().trainingCountProperty().get());
+        assertEquals(40, vm.project().testCountProperty().get());
 
         TrainingWizardViewModel w = onFx(() -> vm.newTrainingWizard().orElseThrow());
         onFx(() -> {
@@ -79,7 +79,7 @@ class RealEngineIntegrationTest {
             w.apply();
             return null;
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.project().scoredTestCountProperty().get() == 16
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.project().scoredTestCountProperty().get() == 40
                 && !vm.scoring().runningProperty().get());
         assertTrue(Files.isRegularFile(model), prompts.errors.toString());
         assertEquals(32, ModelFile.readHeader(model).imageSize());
@@ -108,7 +108,7 @@ class RealEngineIntegrationTest {
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !done.isEmpty() || !prompts.errors.isEmpty());
         assertEquals(List.of(), prompts.errors);
-        assertEquals(17, Files.readAllLines(csv).size());
+        assertEquals(41, Files.readAllLines(csv).size(), "a header and the 40 test images");
 
         MainViewModel again = onFx(() -> Fixtures.main(new DjlEngineService(), runner, prompts));
         onFx(() -> {
@@ -116,7 +116,7 @@ class RealEngineIntegrationTest {
             again.openModel(model, Double.NaN);
             return null;
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> again.project().scoredTestCountProperty().get() == 16
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> again.project().scoredTestCountProperty().get() == 40
                 && !again.scoring().runningProperty().get());
         for (ImageItem i : again.project().items(ImageSet.TEST)) {
             ImageItem first = vm.project().items(ImageSet.TEST).stream().filter(j -> j.path().equals(i.path()))

@@ -39,6 +39,16 @@ class SampleImagesLocatorTest {
     }
 
     @Test
+    void theAppOpensOnTheShowcaseCategoryWhenItIsThere() throws Exception {
+        Path samples = Files.createDirectories(tmp.resolve("sample-images"));
+        assertEquals(samples, SampleImagesLocator.openingFolder(samples), "no such category: the folder itself");
+        Path first = Files.createDirectories(samples.resolve(org.ssaeinspector.samples.SampleImageGenerator.FIRST_CATEGORY));
+        assertEquals(first, SampleImagesLocator.openingFolder(samples));
+        assertTrue(Files.isDirectory(SampleImagesLocator.openingFolder(Path.of("sample-images"))
+                .resolve("train")), "the bundled samples have that category");
+    }
+
+    @Test
     void nothingFoundIsEmpty() {
         assertTrue(SampleImagesLocator.find(null, tmp, tmp.resolve("x.jar")).isEmpty());
     }

@@ -67,13 +67,13 @@ class CommandLineTest {
         assertTrue(r.out().contains("Pixel AUROC"), r.out());
         assertTrue(r.out().contains("Region box IoU"), r.out());
         List<CSVRecord> rows = csvRows(csv);
-        assertEquals(16, rows.size(), "6 good + 10 defective washer test images");
-        assertEquals(16, rows.stream().filter(x -> Files.exists(Path.of(x.get("heatmap")))).count());
-        assertEquals(10, rows.stream().filter(x -> x.get("label").equals("defective")).count());
+        assertEquals(40, rows.size(), "20 good + 20 defective washer test images");
+        assertEquals(40, rows.stream().filter(x -> Files.exists(Path.of(x.get("heatmap")))).count());
+        assertEquals(20, rows.stream().filter(x -> x.get("label").equals("defective")).count());
         var metrics = Json.mapper().readTree(json.toFile());
         double auroc = metrics.get("imageAuroc").asDouble();
         assertTrue(auroc >= 0 && auroc <= 1, "image AUROC " + auroc);
-        assertEquals(16, metrics.get("images").asInt());
+        assertEquals(40, metrics.get("images").asInt());
     }
 
     @Test

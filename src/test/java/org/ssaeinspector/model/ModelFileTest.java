@@ -203,8 +203,8 @@ class ModelFileTest {
     }
 
     @Test
-    void theBundledSampleModelsOfFormatTwoAndThreeStillLoad() {
-        for (String name : List.of("fabric/fabric.ssae", "washer/washer.ssae")) {
+    void theBundledSampleModelsLoadAndScore() {
+        for (String name : List.of("fabric/fabric.ssae", "metal/metal.ssae", "washer/washer.ssae")) {
             try (SsaeModel m = ModelFile.load(Path.of("sample-images").resolve(name))) {
                 assertTrue(m.header().formatVersion() >= 2, name);
                 assertTrue(Float.isFinite(m.score(SyntheticImages.part(64, new Random(1), false)).score()), name);

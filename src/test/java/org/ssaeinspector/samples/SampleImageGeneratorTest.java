@@ -33,28 +33,54 @@ class SampleImageGeneratorTest {
     @Test
     void generatesAnMvtecDataSetTheScannerReads() throws Exception {
         List<Path> folders = SampleImageGenerator.generate(dir, 7L);
-        assertEquals(List.of(dir.resolve("fabric"), dir.resolve("washer")), folders);
+        assertEquals(List.of(dir.resolve("fabric"), dir.resolve("metal"), dir.resolve("washer")), folders);
         assertTrue(Files.readString(dir.resolve("README.md")).contains("seed\n7)"));
         for (SampleCategory category : SampleImageGenerator.categories()) {
             DataSet ds = DataSetScanner.scan(dir.resolve(category.name()));
             assertTrue(ds.mvtecLayout());
             assertEquals(SampleImageGenerator.TRAIN_GOOD, ds.train().size());
             assertEquals(SampleImageGenerator.TEST_GOOD, ds.testCount(Label.GOOD));
-            assertEquals(2L * SampleImageGenerator.TEST_PER_DEFECT, ds.testCount(Label.DEFECTIVE));
+            int defective = category.defectTypes().size() * SampleImageGenerator.testPerDefect(category);
+            assertTrue(defective >= SampleImageGenerator.TEST_DEFECTIVE, category.name());
+            assertEquals(defective, ds.testCount(Label.DEFECTIVE));
             assertEquals(category.defectTypes().stream().sorted().toList(), ds.defectTypes());
             assertTrue(ds.skipped().isEmpty(), ds.skipped().toString());
             for (ImageSample s : ds.test()) {
                 assertEquals(s.label() == Label.DEFECTIVE, s.mask().isPresent(), s.toString());
             }
             FloatImage first = ImageLoader.load(ds.train().get(0));
-            assertEquals(3, first.channels());
-            assertEquals(SampleImageGenerator.SIZE, first.width());
-            assertEquals(SampleImageGenerator.SIZE, first.height());
+            assertEquals(category instanceof MetalSample ? 1 : 3, first.channels(), category.name());
+            assertEquals(category.width(), first.width());
+            assertEquals(category.height(), first.height());
         }
-        // Written files hold exactly the rendered pixels.
-        SampleCategory washer = SampleImageGenerator.categories().get(1);
+        // Written files hold the rendered pixels: exactly for PNG, within JPEG's loss for the metal.
+        SampleCategory washer = category("washer");
         assertSamePixels(SampleImageGenerator.render(washer, 7L, "test", "scratch", 3).image(),
                 ImageIO.read(dir.resolve("washer/test/scratch/003.png").toFile()));
+        assertNearlySamePixels(SampleImageGenerator.render(category("metal"), 7L, "test", "pit", 3).image(),
+                ImageIO.read(dir.resolve("metal/test/pit/003.jpg").toFile()));
+    }
+
+    @Test
+    void theWideSurfaceIsAWideHighResolutionPhotoWithSmallDefects() {
+        SampleCategory metal = category("metal");
+        assertTrue(metal.width() >= 2400 && metal.height() >= 800 && metal.width() >= 3 * metal.height());
+        for (String defect : metal.defectTypes()) {
+            for (int i = 0; i < SampleImageGenerator.testPerDefect(metal); i += 3) {
+                SampleImageGenerator.Sample s = SampleImageGenerator.render(metal, SampleImageGenerator.DEFAULT_SEED, "test", defect, i);
+                long marked = 0;
+                for (boolean m : s.mask()) {
+                    marked += m ? 1 : 0;
+                }
+                // Small against the photo, as pits and fine scratches are: under 0.2 % of it.
+                assertTrue(marked > 0 && marked < 0.002 * s.mask().length, defect + " " + i + ": " + marked + " pixels");
+            }
+        }
+    }
+
+    @Test
+    void theAppOpensOnAGeneratedCategory() {
+        assertEquals(SampleImageGenerator.FIRST_CATEGORY, category(SampleImageGenerator.FIRST_CATEGORY).name());
     }
 
     @Test
@@ -86,24 +112,29 @@ class SampleImageGeneratorTest {
 
     /**
      * Masks are exact: every pixel the defect changed is in the mask, most mask pixels visibly
-     * changed, the defect is visible, and it is not drawn as saturated black or white.
+     * changed, the defect is visible (at least 15 of 255 levels somewhere: 6 %, a faint but visible mark), and it is not drawn
+     * as saturated black or white.
      */
     @Test
     void masksCoverExactlyTheVisibleDefect() {
         for (SampleCategory category : SampleImageGenerator.categories()) {
             for (String defect : category.defectTypes()) {
-                for (int i = 0; i < SampleImageGenerator.TEST_PER_DEFECT; i++) {
+                int w = category.width();
+                int h = category.height();
+                for (int i = 0; i < SampleImageGenerator.testPerDefect(category); i++) {
                     String where = category.name() + "/" + defect + "/" + i;
                     SampleImageGenerator.Sample s = SampleImageGenerator.render(category, SampleImageGenerator.DEFAULT_SEED, "test", defect, i);
                     int maskPixels = 0;
                     int visible = 0;
                     int saturated = 0;
                     int maxDiff = 0;
-                    for (int y = 0; y < SampleImageGenerator.SIZE; y++) {
-                        for (int x = 0; x < SampleImageGenerator.SIZE; x++) {
-                            int p = s.image().getRGB(x, y);
-                            int diff = maxChannelDiff(p, s.clean().getRGB(x, y));
-                            boolean inMask = s.mask()[y * SampleImageGenerator.SIZE + x];
+                    int[] shown = s.image().getRGB(0, 0, w, h, null, 0, w);
+                    int[] clean = s.clean().getRGB(0, 0, w, h, null, 0, w);
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            int p = shown[y * w + x];
+                            int diff = maxChannelDiff(p, clean[y * w + x]);
+                            boolean inMask = s.mask()[y * w + x];
                             if (!inMask) {
                                 assertEquals(0, diff, where + ": changed pixel " + x + "," + y + " outside the mask");
                                 continue;
@@ -116,10 +147,13 @@ class SampleImageGeneratorTest {
                         }
                     }
                     assertTrue(maskPixels >= 40, where + ": mask has " + maskPixels + " pixels");
-                    assertTrue(maskPixels < 0.05 * SampleImageGenerator.SIZE * SampleImageGenerator.SIZE, where + ": mask too large");
+                    assertTrue(maskPixels < 0.05 * w * h, where + ": mask too large");
                     assertTrue(visible >= 0.8 * maskPixels, where + ": only " + visible + " of " + maskPixels + " mask pixels changed visibly");
-                    assertTrue(maxDiff >= 30, where + ": defect too faint (max difference " + maxDiff + " levels)");
-                    assertTrue(saturated <= 0.05 * maskPixels, where + ": " + saturated + " saturated pixels");
+                    // Faint defects are part of the set on purpose, but a person must still see them.
+                    assertTrue(maxDiff >= 15, where + ": defect too faint (max difference " + maxDiff + " levels)");
+                    // A bright scratch across the lamp's highlight clips a few pixels, as on a camera;
+                    // a defect drawn as a black or white blob would clip most of them.
+                    assertTrue(saturated <= 0.15 * maskPixels, where + ": " + saturated + " saturated pixels");
                 }
             }
         }
@@ -139,23 +173,27 @@ class SampleImageGeneratorTest {
     void bundledSampleImagesMatchTheGenerator() throws Exception {
         assertTrue(Files.isDirectory(BUNDLED), "sample-images/ missing from the project root");
         try (Stream<Path> files = Files.walk(BUNDLED)) {
-            assertEquals(2 * (SampleImageGenerator.TRAIN_GOOD + SampleImageGenerator.TEST_GOOD + 4 * SampleImageGenerator.TEST_PER_DEFECT) + 1,
-                    files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".ssae")).count(),
+            long expected = 1;
+            for (SampleCategory c : SampleImageGenerator.categories()) {
+                expected += SampleImageGenerator.TRAIN_GOOD + SampleImageGenerator.TEST_GOOD
+                        + 2L * c.defectTypes().size() * SampleImageGenerator.testPerDefect(c);
+            }
+            assertEquals(expected, files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".ssae")).count(),
                     "images, masks and README (besides the bundled models)");
         }
         assertEquals(SampleImageGenerator.readme(SampleImageGenerator.DEFAULT_SEED), Files.readString(BUNDLED.resolve("README.md")));
         long seed = SampleImageGenerator.DEFAULT_SEED;
         for (SampleCategory category : SampleImageGenerator.categories()) {
             Path root = BUNDLED.resolve(category.name());
-            assertSamePixels(SampleImageGenerator.render(category, seed, "train", null, 17).image(),
-                    ImageIO.read(root.resolve("train/good/017.png").toFile()));
-            assertSamePixels(SampleImageGenerator.render(category, seed, "test", null, 5).image(),
-                    ImageIO.read(root.resolve("test/good/005.png").toFile()));
+            assertWritten(category, SampleImageGenerator.render(category, seed, "train", null, 17).image(),
+                    root.resolve("train/good").resolve(SampleImageGenerator.name(category, 17)));
+            assertWritten(category, SampleImageGenerator.render(category, seed, "test", null, 5).image(),
+                    root.resolve("test/good").resolve(SampleImageGenerator.name(category, 5)));
             for (String defect : category.defectTypes()) {
                 SampleImageGenerator.Sample s = SampleImageGenerator.render(category, seed, "test", defect, 4);
-                assertSamePixels(s.image(), ImageIO.read(root.resolve("test/" + defect + "/004.png").toFile()));
+                assertWritten(category, s.image(), root.resolve("test/" + defect).resolve(SampleImageGenerator.name(category, 4)));
                 assertArrayEquals(s.mask(), MaskLoader.load(root.resolve("ground_truth/" + defect + "/004_mask.png"),
-                        SampleImageGenerator.SIZE, SampleImageGenerator.SIZE));
+                        category.width(), category.height()));
             }
         }
     }
@@ -176,6 +214,35 @@ class SampleImageGeneratorTest {
         assertTrue(a != SampleImageGenerator.key(1, "fabric", "train", "hole", 0));
         assertTrue(a != SampleImageGenerator.key(1, "washer", "test", "hole", 0));
         assertTrue(a != SampleImageGenerator.key(2, "fabric", "test", "hole", 0));
+    }
+
+    private static SampleCategory category(String name) {
+        return SampleImageGenerator.categories().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void assertWritten(SampleCategory category, BufferedImage rendered, Path file) throws Exception {
+        BufferedImage read = ImageIO.read(file.toFile());
+        if ("jpg".equals(category.format())) {
+            assertNearlySamePixels(rendered, read);
+        } else {
+            assertSamePixels(rendered, read);
+        }
+    }
+
+    /** Within what JPEG at the generator's quality loses: a mean error under 2 grey levels. */
+    private static void assertNearlySamePixels(BufferedImage expected, BufferedImage actual) {
+        assertEquals(expected.getWidth(), actual.getWidth());
+        assertEquals(expected.getHeight(), actual.getHeight());
+        int w = expected.getWidth();
+        int h = expected.getHeight();
+        int[] a = expected.getRGB(0, 0, w, h, null, 0, w);
+        int[] b = actual.getRGB(0, 0, w, h, null, 0, w);
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += maxChannelDiff(a[i], b[i]);
+        }
+        double mean = sum / a.length;
+        assertTrue(mean < 2.0, "mean difference " + mean + " grey levels");
     }
 
     private static int maxChannelDiff(int p, int q) {

@@ -30,4 +30,13 @@ class ImageLookTest {
         assertEquals(Optional.empty(), w.differenceFrom(ImageLook.of(washer.subList(15, washer.size())).orElseThrow()));
         assertEquals(Optional.empty(), f.differenceFrom(ImageLook.of(fabric.subList(1, fabric.size())).orElseThrow()));
     }
+
+    @Test
+    void theWideMetalPhotosDoNotLookLikeWashers() throws IOException {
+        List<Path> metal = goodImages("metal");
+        ImageLook m = ImageLook.of(metal.subList(0, 10)).orElseThrow();
+        ImageLook w = ImageLook.of(goodImages("washer")).orElseThrow();
+        assertTrue(m.differenceFrom(w).isPresent(), m + " vs " + w);
+        assertEquals(Optional.empty(), m.differenceFrom(ImageLook.of(metal.subList(10, 20)).orElseThrow()));
+    }
 }
