@@ -30,6 +30,9 @@ public final class ProjectStore {
     public static ProjectDocument load(Path file) {
         try {
             ProjectDocument doc = JSON.readValue(Files.readAllBytes(file), ProjectDocument.class);
+            if (doc == null) {
+                throw new UserFacingException(file + ": not an SSAE Inspector project (the file holds only null)");
+            }
             if (doc.format() < 1 || doc.format() > ProjectDocument.FORMAT) {
                 throw new UserFacingException(file + ": project format " + doc.format()
                         + " is not supported by this version (expected " + ProjectDocument.FORMAT + ")");

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ssaeinspector.app.project.ProjectEntries;
 import org.ssaeinspector.app.project.ProjectStore;
 import org.ssaeinspector.app.project.RecentProjects;
 import org.ssaeinspector.app.service.EngineService;
@@ -367,11 +368,12 @@ public final class MainViewModel {
         if (!confirmDiscard()) {
             return;
         }
-        runner.submit(Lane.IO, "Opening project", ctx -> ProjectStore.load(file), doc -> {
+        // Every entry is read and checked off the UI thread; the open project is cleared only after.
+        runner.submit(Lane.IO, "Opening project", ctx -> ProjectEntries.decode(ProjectStore.load(file), file), doc -> {
             ModelHandle old = project.model();
             project.clear();
             release(old);
-            ProjectMapper.Restored r = mapper.restore(doc, file);
+            ProjectMapper.Restored r = mapper.restore(doc);
             project.fileProperty().set(file);
             recent.add(file);
             if (r.model() != null) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.ssaeinspector.app.project.PathCodec;
+import org.ssaeinspector.app.project.ProjectContents;
 import org.ssaeinspector.app.project.ProjectDocument;
 import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.dataset.Label;
@@ -48,22 +49,20 @@ final class ProjectMapper {
                         gallery.overlayOpacityProperty().get()));
     }
 
-    /** Fills the (cleared) project from a document. */
-    Restored restore(ProjectDocument doc, Path file) {
-        PathCodec codec = new PathCodec(file);
+    /** Fills the (cleared) project from checked contents; nothing here can fail on an entry. */
+    Restored restore(ProjectContents doc) {
         project.nameProperty().set(doc.name() == null ? "Untitled" : doc.name());
         List<ImageSample> training = new ArrayList<>();
-        for (String s : doc.training()) {
-            training.add(new ImageSample(codec.decode(s), Label.GOOD, "good", Optional.empty()));
+        for (Path p : doc.training()) {
+            training.add(new ImageSample(p, Label.GOOD, "good", Optional.empty()));
         }
         project.add(training, ImageSet.TRAINING);
         List<ImageSample> test = new ArrayList<>();
         Map<Path, Label> manual = new HashMap<>();
-        for (ProjectDocument.TestImage t : doc.test()) {
-            Path p = codec.decode(t.path());
-            test.add(new ImageSample(p, label(t.label()), t.defectType(), Optional.ofNullable(codec.decode(t.mask()))));
+        for (ProjectContents.Test t : doc.test()) {
+            test.add(new ImageSample(t.path(), label(t.label()), t.defectType(), Optional.ofNullable(t.mask())));
             if (t.manualLabel() != null) {
-                manual.put(p, label(t.manualLabel()));
+                manual.put(t.path(), label(t.manualLabel()));
             }
         }
         project.add(test, ImageSet.TEST);
@@ -80,7 +79,7 @@ final class ProjectMapper {
             gallery.sortProperty().set(parse(GallerySort.class, g.sort(), GallerySort.SCORE_DESC));
             gallery.overlayOpacityProperty().set(Math.max(0, Math.min(1, g.overlayOpacity())));
         }
-        return new Restored(codec.decode(doc.model()), doc.threshold() == null ? Double.NaN : doc.threshold());
+        return new Restored(doc.model(), doc.threshold());
     }
 
     private static Label label(String s) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -13,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ssaeinspector.app.fakes.FakeEngineService;
 import org.ssaeinspector.app.fakes.Fixtures;
 import org.ssaeinspector.app.fakes.RecordingPrompts;
@@ -186,6 +189,63 @@ class MainViewModelTest {
         assertEquals(1, prompts.errors.size());
         assertTrue(prompts.errors.get(0).contains("x.ssaeproj: not an SSAE Inspector project"), prompts.errors.get(0));
         assertTrue(vm.recent().paths().isEmpty());
+    }
+
+    /** Malformed JSON and each kind of bad path entry: one message naming file and entry, nothing changed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "malformed JSON          | { \"format\": 1, \"training\": [                      | not an SSAE Inspector project",
+        "JSON null               | null                                                    | not an SSAE Inspector project",
+        "null training entry     | {\"format\":1,\"training\":[\"a.png\",null]}       | entry training[1] is null",
+        "empty training entry    | {\"format\":1,\"training\":[\"\"]}                 | entry training[0] is empty",
+        "root as training entry  | {\"format\":1,\"training\":[\"/\"]}                | entry training[0] '/' is a folder",
+        "folder as test path     | {\"format\":1,\"test\":[{\"path\":\"sub\"}]}     | entry test[0].path 'sub' is a folder",
+        "NUL in test path        | {\"format\":1,\"test\":[{\"path\":\"a\\u0000.png\"}]} | entry test[0].path holds a NUL character",
+        "null test path          | {\"format\":1,\"test\":[{\"label\":\"good\"}]}   | entry test[0].path is null",
+        "null test image         | {\"format\":1,\"test\":[null]}                      | entry test[0] is null",
+        "empty mask              | {\"format\":1,\"test\":[{\"path\":\"a.png\",\"mask\":\"\"}]} | entry test[0].mask is empty",
+        "folder as model         | {\"format\":1,\"model\":\".\"}                     | entry model '.' is a folder",
+        "NUL in model            | {\"format\":1,\"model\":\"m\\u0000.ssae\"}       | entry model holds a NUL character",
+        "infinite threshold      | {\"format\":1,\"threshold\":1e999}                   | entry threshold is not a finite number",
+    })
+    void aBadProjectFileNamesFileAndEntryAndChangesNothing(String name, String json, String problem)
+            throws Exception {
+        vm.drop(List.of(TestImages.mvtec(tmp.resolve("open"), 2, 1, 1, 32).toFile()), null);
+        Path good = tmp.resolve("open.ssaeproj");
+        vm.saveProject(good);
+        Path model = saveFakeModel(0.3);
+        vm.openModel(model, Double.NaN);
+        Files.createDirectories(tmp.resolve("sub"));
+        Path bad = Files.writeString(tmp.resolve("bad.ssaeproj"), json);
+        vm.recent().add(bad);
+        int training = vm.project().trainingCountProperty().get();
+        int test = vm.project().testCountProperty().get();
+        var modelBefore = vm.project().model();
+
+        vm.openProject(bad);
+
+        assertEquals(1, prompts.errors.size(), prompts.errors.toString());
+        String error = prompts.errors.get(0);
+        assertTrue(error.contains("bad.ssaeproj: ") && error.contains(problem), error);
+        assertFalse(error.contains("\n"), "one line: " + error);
+        Project p = vm.project();
+        assertEquals(training, p.trainingCountProperty().get());
+        assertEquals(test, p.testCountProperty().get());
+        assertSame(modelBefore, p.model(), "the open model stays open");
+        assertEquals(good, p.fileProperty().get());
+        assertEquals("open", p.nameProperty().get());
+        assertEquals(List.of(good.toAbsolutePath().normalize()), vm.recent().paths(), "the bad file left the list");
+    }
+
+    @Test
+    void entriesNamingMissingFilesOpenAndAMissingModelIsNamed() throws Exception {
+        Path file = Files.writeString(tmp.resolve("moved.ssaeproj"),
+                "{\"format\":1,\"training\":[\"gone/a.png\"],\"model\":\"gone/m.ssae\"}");
+        vm.openProject(file);
+        assertEquals(1, vm.project().trainingCountProperty().get());
+        assertEquals(file, vm.project().fileProperty().get());
+        assertEquals(1, prompts.errors.size(), prompts.errors.toString());
+        assertTrue(prompts.errors.get(0).contains("m.ssae: the project's model file is missing"), prompts.errors.get(0));
     }
 
     @Test
