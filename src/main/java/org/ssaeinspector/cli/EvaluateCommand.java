@@ -15,6 +15,7 @@ import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.scoring.Inspector;
 import org.ssaeinspector.util.Json;
+import org.ssaeinspector.util.UserFacingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,6 +69,11 @@ final class EvaluateCommand implements Callable<Integer> {
             writer.finish();
             for (SkippedFile skipped : unscored) { // the scan's own skips were reported above
                 spec.commandLine().getErr().println("warning: skipped " + skipped);
+            }
+            if (report.results().isEmpty()) {
+                // No metrics from no scores: a NaN report with exit 0 would read like a pass.
+                throw new UserFacingException("none of the " + dataSet.test().size() + " test image(s) could be scored; "
+                        + (csv == null ? "the warnings above say why" : "the problem column of " + csv + " says why"));
             }
             EvaluationSummary summary = EvaluationSummary.of(report);
             summary.lines().forEach(spec.commandLine().getOut()::println);

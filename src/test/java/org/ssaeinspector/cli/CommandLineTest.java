@@ -161,6 +161,30 @@ class CommandLineTest {
     }
 
     @Test
+    void anEvaluationInWhichNothingCouldBeScoredFailsInOneLineAndWritesNoMetrics() throws Exception {
+        Path data = dir.resolve("all-bad-set");
+        Files.createDirectories(data.resolve("train/good"));
+        Files.copy(WASHER.resolve("test/good/000.png"), data.resolve("train/good/000.png")); // only test/ matters
+        Files.createDirectories(data.resolve("test/good"));
+        Files.createDirectories(data.resolve("test/crack"));
+        Files.writeString(data.resolve("test/good/x.png"), "not a png");
+        Files.write(data.resolve("test/crack/y.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Path csv = dir.resolve("all-bad-eval.csv");
+        Path json = dir.resolve("all-bad-eval.json");
+        Run r = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--csv", csv.toString(),
+                "--json", json.toString());
+        assertEquals(SsaeCommandLine.EXIT_USAGE, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("error: none of the 2 test image(s) could be scored; the problem column of " + csv + " says why",
+                lines.get(lines.size() - 1), r.err());
+        assertFalse(r.out().contains("AUROC"), "no metrics from no scores: " + r.out());
+        assertFalse(Files.exists(json), "no JSON of NaN metrics");
+        List<CSVRecord> rows = csvRows(csv);
+        assertEquals(2, rows.size());
+        assertTrue(rows.stream().noneMatch(x -> x.get("problem").isEmpty()));
+    }
+
+    @Test
     void aHeatmapThatCannotBeWrittenIsThatRowsProblemNotTheRuns() throws Exception {
         Path input = Files.createDirectories(dir.resolve("two-parts"));
         Files.copy(WASHER.resolve("test/good/000.png"), input.resolve("a.png"));
