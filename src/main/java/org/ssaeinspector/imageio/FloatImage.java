@@ -51,7 +51,12 @@ public final class FloatImage {
         return new FloatImage(channels, width, height, Arrays.copyOf(data, data.length));
     }
 
-    /** Converts to the requested channel count: gray to RGB repeats, RGB to gray uses Rec. 601 luma. */
+    /**
+     * Converts to the requested channel count: gray to RGB repeats, RGB to gray uses Rec. 601 luma.
+     * Luma is summed in double so that equal channels give back their value exactly: a colour photo
+     * with equal channels then scores exactly like its grey copy in a grey model (and a grey photo
+     * like its colour copy in a colour model, by the repeat).
+     */
     public FloatImage withChannels(int target) {
         if (target == channels) {
             return this;
@@ -66,7 +71,7 @@ public final class FloatImage {
         }
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            out[i] = 0.299f * data[i] + 0.587f * data[n + i] + 0.114f * data[2 * n + i];
+            out[i] = (float) (0.299 * data[i] + 0.587 * data[n + i] + 0.114 * data[2 * n + i]);
         }
         return new FloatImage(1, width, height, out);
     }
