@@ -77,6 +77,21 @@ class DocScreenshotsTest {
         robot.interact(() -> vm.gallery().selectedProperty().set(top));
         Thread.sleep(1500);
         Screenshots.save(window.scene(), "main-window");
+        // A common laptop screen (1366 x 768 less a taskbar would be smaller still: the layout test covers 1024 x 640).
+        double fullWidth = stage.getWidth();
+        double fullHeight = stage.getHeight();
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        Screenshots.save(window.scene(), "main-window-1366x768");
+        robot.interact(() -> {
+            stage.setWidth(fullWidth);
+            stage.setHeight(fullHeight);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
 
         ImageItem defect = vm.gallery().visibleItems().stream().filter(i -> i.label() == Label.DEFECTIVE
                 && i.mask().isPresent()).findFirst().orElseThrow();
