@@ -37,6 +37,8 @@ final class ThresholdPanel extends VBox {
     private final ThresholdViewModel vm;
     private final Slider slider = new Slider();
     private final TextField field = new TextField();
+    /** What {@link #showThreshold} last put in the field. */
+    private String shownText = "";
     private final LineChart<Number, Number> roc;
     private final XYChart.Series<Number, Number> curve = new XYChart.Series<>();
     /** The operating point sits over the chart, not in it: moving it must not re-lay out 2,000 points. */
@@ -202,6 +204,10 @@ final class ThresholdPanel extends VBox {
 
     private void commit() {
         String text = field.getText();
+        // Unedited text is the rounded display: committing it would move the threshold.
+        if (text != null && text.equals(shownText)) {
+            return;
+        }
         if (text == null || text.isBlank()) {
             showThreshold();
             return;
@@ -217,7 +223,8 @@ final class ThresholdPanel extends VBox {
 
     private void showThreshold() {
         field.getStyleClass().remove("invalid");
-        field.setText(ThresholdViewModel.format(vm.thresholdProperty().get()));
+        shownText = ThresholdViewModel.format(vm.thresholdProperty().get());
+        field.setText(shownText);
     }
 
     private void showCurve(RocCurve c) {

@@ -1,7 +1,6 @@
 package org.ssaeinspector.app.viewmodel;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -135,12 +134,20 @@ public final class ThresholdViewModel {
         }
     }
 
-    /** The threshold as the text field shows it. */
+    /**
+     * The threshold as the text field shows it: four significant digits without trailing zeros
+     * ("8.152", "12", "500", "0.05"). The field only writes the threshold back when its text was
+     * edited, so this rounding never moves the threshold.
+     */
     public static String format(double threshold) {
-        if (Double.isNaN(threshold)) {
+        if (!Double.isFinite(threshold)) {
             return "";
         }
-        return String.format(Locale.ROOT, Math.abs(threshold) >= 100 ? "%.1f" : "%.4f", threshold);
+        if (threshold == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(threshold).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** Puts the threshold where at most the given share of labelled good test images is rejected. */

@@ -164,8 +164,27 @@ class ThresholdAndGalleryTest {
         assertTrue(field.getStyleClass().contains("invalid"));
         assertEquals(0.05, vm.project().thresholdProperty().get(), 1e-12, "bad text changes nothing");
         robot.type(KeyCode.ESCAPE);
-        assertEquals("0.0500", field.getText());
+        assertEquals("0.05", field.getText());
         assertFalse(field.getStyleClass().contains("invalid"));
+    }
+
+    @Test
+    void leavingTheUneditedFieldKeepsTheUnroundedThreshold(FxRobot robot) throws Exception {
+        load(robot, 6, 4);
+        TextField field = robot.lookup("#thresholdField").queryAs(TextField.class);
+        double exact = 0.123456789;
+        robot.interact(() -> vm.project().thresholdProperty().set(exact));
+        assertEquals("0.1235", field.getText());
+        // Enter and focus loss on the rounded text must not write 0.1235 back.
+        robot.clickOn(field).type(KeyCode.ENTER);
+        robot.clickOn("#gallery");
+        assertFalse(field.isFocused());
+        assertEquals(exact, vm.project().thresholdProperty().get(), 0.0);
+        // An edit is committed on focus loss.
+        robot.doubleClickOn(field).eraseText(12).write("0.2");
+        robot.clickOn("#gallery");
+        assertEquals(0.2, vm.project().thresholdProperty().get(), 0.0);
+        Screenshots.save(window.scene(), "threshold-field-rounded");
     }
 
     @Test

@@ -164,9 +164,23 @@ class GalleryAndThresholdTest {
         assertFalse(threshold.commitText("NaN"));
         assertEquals(0.62, project.thresholdProperty().get(), 1e-12);
         assertTrue(threshold.commitText("0,5"), "comma decimals accepted");
-        assertEquals("0.5000", ThresholdViewModel.format(project.thresholdProperty().get()));
+        assertEquals("0.5", ThresholdViewModel.format(project.thresholdProperty().get()));
         threshold.commitText("5");
         assertTrue(threshold.rangeMaxProperty().get() >= 5, "slider range grows to a typed threshold");
+    }
+
+    @Test
+    void thresholdIsShownWithFourSignificantDigits() {
+        assertEquals("8.152", ThresholdViewModel.format(8.15171234));
+        assertEquals("12", ThresholdViewModel.format(12.0));
+        assertEquals("500", ThresholdViewModel.format(500.0));
+        assertEquals("254.4", ThresholdViewModel.format(254.38));
+        assertEquals("-9.45", ThresholdViewModel.format(-9.45));
+        assertEquals("0.05", ThresholdViewModel.format(0.05));
+        assertEquals("0.001235", ThresholdViewModel.format(0.0012346));
+        assertEquals("123500", ThresholdViewModel.format(123456.0));
+        assertEquals("0", ThresholdViewModel.format(0.0));
+        assertEquals("", ThresholdViewModel.format(Double.NaN));
     }
 
     @Test
