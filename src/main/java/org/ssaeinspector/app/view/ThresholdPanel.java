@@ -37,6 +37,8 @@ final class ThresholdPanel extends VBox {
     private final ThresholdViewModel vm;
     private final Slider slider = new Slider();
     private final TextField field = new TextField();
+    /** True while the slider is set from the view model, so its changes are not written back. */
+    private boolean syncing;
     /** What {@link #showThreshold} last put in the field. */
     private String shownText = "";
     private final LineChart<Number, Number> roc;
@@ -66,9 +68,17 @@ final class ThresholdPanel extends VBox {
         Label title = new Label("THRESHOLD");
         title.getStyleClass().add("section-title");
         slider.setId("thresholdSlider");
-        slider.minProperty().bind(vm.rangeMinProperty());
-        slider.maxProperty().bind(vm.rangeMaxProperty());
-        slider.valueProperty().bindBidirectional(vm.thresholdProperty());
+        // Not bound both ways: a Slider clamps its value to its range, which would overwrite a
+        // typed threshold outside the scores' range. The slider shows it clamped instead.
+        vm.rangeMinProperty().addListener(o -> syncSlider());
+        vm.rangeMaxProperty().addListener(o -> syncSlider());
+        vm.thresholdProperty().addListener(o -> syncSlider());
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.thresholdProperty().set(b.doubleValue());
+            }
+        });
+        syncSlider();
         // No threshold before there is a model.
         slider.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> Double.isNaN(vm.thresholdProperty().get()), vm.thresholdProperty()));
@@ -218,6 +228,28 @@ final class ThresholdPanel extends VBox {
             field.getStyleClass().add("invalid");
         } else {
             showThreshold();
+        }
+    }
+
+    private void syncSlider() {
+        syncing = true;
+        try {
+            double lo = vm.rangeMinProperty().get();
+            double hi = vm.rangeMaxProperty().get();
+            // In an order that never has min above max, which would make the slider move its value.
+            if (lo > slider.getMax()) {
+                slider.setMax(hi);
+                slider.setMin(lo);
+            } else {
+                slider.setMin(lo);
+                slider.setMax(hi);
+            }
+            double t = vm.thresholdProperty().get();
+            if (!Double.isNaN(t)) {
+                slider.setValue(Math.max(lo, Math.min(hi, t)));
+            }
+        } finally {
+            syncing = false;
         }
     }
 

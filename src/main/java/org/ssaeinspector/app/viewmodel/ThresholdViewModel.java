@@ -77,15 +77,16 @@ public final class ThresholdViewModel {
         update();
     }
 
+    /**
+     * The slider's range: the scores', padded. A threshold outside it does not widen it (a typed
+     * 500 would crowd every score at the left end); the slider then sits at its end. Without
+     * scores the range is around the threshold.
+     */
     private void setRange(double lo, double hi) {
         double t = project.thresholdProperty().get();
         if (Double.isNaN(lo)) {
             lo = Double.isNaN(t) ? 0 : t;
             hi = lo;
-        }
-        if (!Double.isNaN(t)) {
-            lo = Math.min(lo, t);
-            hi = Math.max(hi, t);
         }
         if (!(lo < hi)) {
             double half = Math.max(Math.abs(lo) * 0.5, 0.5);
@@ -105,10 +106,8 @@ public final class ThresholdViewModel {
             operatingTpr.set(Double.NaN);
             return;
         }
-        if (t < rangeMin.get() || t > rangeMax.get()) {
-            double pad = 0.04 * (rangeMax.get() - rangeMin.get());
-            rangeMin.set(Math.min(rangeMin.get(), t - pad));
-            rangeMax.set(Math.max(rangeMax.get(), t + pad));
+        if (points.size() == 0) {
+            setRange(Double.NaN, Double.NaN);
         }
         ConfusionCounts c = points.countsAt(t);
         confusion.set(c);

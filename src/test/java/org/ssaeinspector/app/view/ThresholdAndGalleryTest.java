@@ -169,6 +169,31 @@ class ThresholdAndGalleryTest {
     }
 
     @Test
+    void aTypedThresholdOutsideTheScoresLeavesTheSliderRangeAlone(FxRobot robot) throws Exception {
+        load(robot, 6, 4);
+        TextField field = robot.lookup("#thresholdField").queryAs(TextField.class);
+        Slider slider = robot.lookup("#thresholdSlider").queryAs(Slider.class);
+        double min = slider.getMin();
+        double max = slider.getMax();
+        robot.doubleClickOn(field).eraseText(12).write("500").type(KeyCode.ENTER);
+        assertEquals(500, vm.project().thresholdProperty().get(), 0.0, "the slider's clamp is not written back");
+        assertEquals(max, slider.getMax(), 0.0);
+        assertEquals(min, slider.getMin(), 0.0);
+        assertEquals(max, slider.getValue(), 0.0, "the slider shows it at its right end");
+        assertEquals("500", field.getText());
+        Screenshots.save(window.scene(), "threshold-typed-500");
+        // A rebuild (a label change) re-sets the slider's range: the threshold still stays 500.
+        robot.interact(() -> vm.threshold().rebuild());
+        assertEquals(500, vm.project().thresholdProperty().get(), 0.0);
+        robot.doubleClickOn(field).eraseText(12).write("-500").type(KeyCode.ENTER);
+        assertEquals(min, slider.getValue(), 0.0);
+        double inside = min + 0.5 * (max - min);
+        robot.interact(() -> slider.setValue(inside));
+        assertEquals(inside, vm.project().thresholdProperty().get(), 1e-12, "dragging still sets it");
+        assertEquals(max, slider.getMax(), 0.0);
+    }
+
+    @Test
     void leavingTheUneditedFieldKeepsTheUnroundedThreshold(FxRobot robot) throws Exception {
         load(robot, 6, 4);
         TextField field = robot.lookup("#thresholdField").queryAs(TextField.class);

@@ -165,8 +165,15 @@ class GalleryAndThresholdTest {
         assertEquals(0.62, project.thresholdProperty().get(), 1e-12);
         assertTrue(threshold.commitText("0,5"), "comma decimals accepted");
         assertEquals("0.5", ThresholdViewModel.format(project.thresholdProperty().get()));
-        threshold.commitText("5");
-        assertTrue(threshold.rangeMaxProperty().get() >= 5, "slider range grows to a typed threshold");
+        double lo = threshold.rangeMinProperty().get();
+        double hi = threshold.rangeMaxProperty().get();
+        threshold.commitText("500");
+        assertEquals(500, project.thresholdProperty().get(), 0.0);
+        assertEquals(lo, threshold.rangeMinProperty().get(), 0.0, "a typed outlier keeps the scores' range");
+        assertEquals(hi, threshold.rangeMaxProperty().get(), 0.0);
+        assertTrue(hi < 1.1, "range is the scores' (0.1 to 0.9), padded: " + hi);
+        threshold.rebuild();
+        assertEquals(hi, threshold.rangeMaxProperty().get(), 0.0, "and a rebuild does not widen it either");
     }
 
     @Test
