@@ -156,6 +156,10 @@ final class MainActions {
         detail.show(item);
     }
 
+    void shortcuts(javafx.scene.control.MenuBar bar) {
+        ShortcutsDialog.create(stage, bar).show();
+    }
+
     void about() {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(stage);

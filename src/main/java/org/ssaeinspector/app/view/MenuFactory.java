@@ -20,6 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.ssaeinspector.app.viewmodel.GalleryFilter;
@@ -104,9 +105,11 @@ final class MenuFactory {
                 item("_Good Training Images", MaterialDesignI.IMAGE_MULTIPLE_OUTLINE, "Shortcut+2",
                         () -> vm.gallery().shownSetProperty().set(ImageSet.TRAINING)),
                 new javafx.scene.control.SeparatorMenuItem(), overlay, filter, sort);
+        MenuBar bar = new MenuBar();
         Menu help = new Menu("_Help", null,
+                item("_Keyboard Shortcuts…", MaterialDesignK.KEYBOARD_OUTLINE, "F1", () -> a.shortcuts(bar)),
                 item("_About", MaterialDesignI.INFORMATION_OUTLINE, null, a::about));
-        MenuBar bar = new MenuBar(file, model, view, help);
+        bar.getMenus().setAll(file, model, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -183,4 +183,37 @@ class MainWindowTest {
         assertEquals(0, vm.project().items().size());
         assertTrue(window.stage().isShowing());
     }
+
+    @Test
+    void f1ListsTheMenusRealShortcuts(FxRobot robot) {
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window dialog = robot.listWindows().stream()
+                .filter(w -> w != window.stage() && w.getScene() != null
+                        && w.getScene().lookup("#shortcutList") != null)
+                .findFirst().orElseThrow(() -> new AssertionError("F1 opens the shortcut list"));
+        javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) dialog.getScene().lookup("#shortcutList");
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < grid.getChildren().size(); i += 2) {
+            rows.add(((Label) grid.getChildren().get(i)).getText() + " = "
+                    + ((Label) grid.getChildren().get(i + 1)).getText());
+        }
+        assertTrue(rows.contains("File › Save Project As = Ctrl+Shift+S"), rows.toString());
+        assertTrue(rows.contains("Model › Score Images = F5"), rows.toString());
+        assertTrue(rows.contains("View › Filter › All images = Alt+1"), rows.toString());
+        assertTrue(rows.contains("Help › Keyboard Shortcuts = F1"), rows.toString());
+        assertTrue(rows.stream().noneMatch(r -> r.contains("About")), "items without a key are not listed");
+        // Read from the menu bar: one row per accelerator, none made up.
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.scene().lookup(".menu-bar");
+        long accelerators = bar.getMenus().stream().flatMap(MainWindowTest::leaves)
+                .filter(i -> i.getAccelerator() != null).count();
+        assertEquals(accelerators, rows.size());
+        Screenshots.save(dialog.getScene(), "keyboard-shortcuts");
+        robot.interact(() -> ((javafx.stage.Stage) dialog).close());
+    }
+
+    private static java.util.stream.Stream<javafx.scene.control.MenuItem> leaves(javafx.scene.control.Menu m) {
+        return m.getItems().stream().flatMap(i -> i instanceof javafx.scene.control.Menu sub
+                ? leaves(sub) : java.util.stream.Stream.of(i));
+    }
 }
