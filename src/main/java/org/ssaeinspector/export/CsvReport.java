@@ -3,7 +3,6 @@ package org.ssaeinspector.export;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ssaeinspector.scoring.DefectRegion;
+import org.ssaeinspector.util.Decimals;
 import org.ssaeinspector.util.AtomicFiles;
 import org.ssaeinspector.util.IoMessages;
 import org.ssaeinspector.util.UserFacingException;
@@ -19,10 +19,13 @@ import org.ssaeinspector.util.UserFacingException;
  * The per-image CSV report: UTF-8 (no byte-order mark), comma-separated, one header line, "\n"
  * line ends, RFC 4180 quoting.
  *
- * <p>Numbers are written as plain decimals ({@code 0.00012}, never {@code 1.2E-4}) with as many
- * digits as needed to read back the exact double. {@code bbox_*} is the box around all regions
+ * <p>Numbers are written as plain decimals ({@code 0.00012}, never {@code 1.2E-4}) with six
+ * significant digits: scores are estimates, and fifteen digits only hide the ones that matter.
+ * {@code flagged} is judged on the unrounded numbers, so a score within rounding of the threshold
+ * may print equal to it. {@code bbox_*} is the box around all regions
  * and {@code defect_area_px} the sum of their areas; the four bbox cells are empty when there is
- * no region. {@code label} is {@code good}, {@code defective} or empty. {@code problem} is empty, or
+ * no region. {@code label} is {@code good}, {@code defective} or empty; {@code defect_type} is
+ * the defect folder's name, empty for a good part. {@code problem} is empty, or
  * says what went wrong with that image; an image that could not be scored has empty {@code score},
  * {@code flagged}, {@code regions} and {@code defect_area_px} cells.
  *
@@ -187,11 +190,14 @@ public final class CsvReport {
                 : value;
     }
 
-    /** A number cell: the shortest exact decimal, without exponent. */
+    /** Significant digits of a number cell. */
+    static final int DIGITS = 6;
+
+    /** A number cell: {@link #DIGITS} significant digits, without exponent. */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             return text(Double.toString(value));
         }
-        return BigDecimal.valueOf(value).toPlainString();
+        return Decimals.significant(value, DIGITS);
     }
 }

@@ -41,9 +41,10 @@ public final class HeatmapFiles {
     }
 
     /**
-     * Hands out heatmap file names in one output folder: {@code <stem>_heatmap.png}, or, when two
-     * images share a stem (MVTec's {@code test/good/000.png} and {@code test/crack/000.png}),
-     * {@code <folder>_<stem>_heatmap.png}, then a number. Not thread-safe.
+     * Hands out heatmap file names in one output folder: {@code <folder>_<stem>_heatmap.png}
+     * ({@code good_003_heatmap.png}, {@code crack_003_heatmap.png}), then a number when that is
+     * taken. Always with the folder: a bare {@code 003_heatmap.png} beside
+     * {@code crack_003_heatmap.png} would not say which image it belongs to. Not thread-safe.
      */
     public static final class Namer {
         private final Path outDir;
@@ -57,12 +58,9 @@ public final class HeatmapFiles {
             String stem = ImageFiles.stem(image);
             Path parent = image.toAbsolutePath().normalize().getParent();
             String folder = parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "_";
-            String name = stem + "_heatmap.png";
-            if (!claim(name)) {
-                name = folder + stem + "_heatmap.png";
-                for (int n = 2; !claim(name); n++) {
-                    name = folder + stem + "_" + n + "_heatmap.png";
-                }
+            String name = folder + stem + "_heatmap.png";
+            for (int n = 2; !claim(name); n++) {
+                name = folder + stem + "_" + n + "_heatmap.png";
             }
             return outDir.resolve(name);
         }

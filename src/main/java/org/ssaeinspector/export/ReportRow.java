@@ -14,7 +14,8 @@ import org.ssaeinspector.scoring.DefectRegion;
  * @param threshold   the threshold it was judged against
  * @param flagged     whether it was flagged as defective
  * @param label       ground truth when known ({@link Label#UNKNOWN} otherwise)
- * @param defectType  the defect folder name, or empty
+ * @param defectType  the defect folder name, or empty; always empty for a good part (its folder,
+ *                    "good", names no defect)
  * @param regions     the regions above the threshold (may be empty)
  * @param modelSha256 checksum of the model file that scored it
  * @param heatmap     the heatmap PNG written for it, or null
@@ -27,7 +28,7 @@ public record ReportRow(Path path, double score, double threshold, boolean flagg
     public ReportRow {
         Objects.requireNonNull(path, "path");
         label = label == null ? Label.UNKNOWN : label;
-        defectType = defectType == null ? "" : defectType;
+        defectType = defectType == null || label == Label.GOOD ? "" : defectType;
         regions = regions == null ? List.of() : List.copyOf(regions);
         modelSha256 = modelSha256 == null ? "" : modelSha256;
         problem = problem == null ? "" : problem;

@@ -92,7 +92,7 @@ class CommandLineTest {
         List<CSVRecord> rows = csvRows(csv);
         assertEquals(4, rows.size(), "every input is a row, the unreadable ones with their problem");
         for (CSVRecord row : rows) {
-            assertEquals("0.0", row.get("threshold"));
+            assertEquals("0", row.get("threshold"));
             assertEquals(64, row.get("model_sha256").length());
             assertEquals("", row.get("label"), "unlabelled folder");
         }
@@ -190,7 +190,7 @@ class CommandLineTest {
         Files.copy(WASHER.resolve("test/good/000.png"), input.resolve("a.png"));
         Files.copy(WASHER.resolve("test/good/001.png"), input.resolve("b.png"));
         Path maps = Files.createDirectories(dir.resolve("blocked-maps"));
-        Files.createDirectory(maps.resolve("a_heatmap.png")); // a folder where a's heatmap would go
+        Files.createDirectory(maps.resolve("two-parts_a_heatmap.png")); // a folder where a's heatmap would go
         Path csv = dir.resolve("blocked-maps.csv");
         Run r = run("score", "--model", model.toString(), "--csv", csv.toString(), "--maps", maps.toString(), input.toString());
         assertEquals(0, r.exitCode(), r.err());

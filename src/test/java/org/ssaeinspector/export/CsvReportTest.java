@@ -82,7 +82,9 @@ class CsvReportTest {
         }
         assertEquals("0", rec.get("defect_area_px"));
         ReportRow good = new ReportRow(Path.of("c.png"), 0.1, 0.25, false, Label.GOOD, "good", null, SHA, null);
-        assertEquals("good", parse(render(List.of(good))).get(0).get("label"));
+        CSVRecord goodRec = parse(render(List.of(good))).get(0);
+        assertEquals("good", goodRec.get("label"));
+        assertEquals("", goodRec.get("defect_type"), "a good part has no defect type (its folder is 'good')");
     }
 
     @Test
@@ -94,6 +96,7 @@ class CsvReportTest {
         }
         assertEquals("0.25", rec.get("threshold"));
         assertEquals("good", rec.get("label"));
+        assertEquals("", rec.get("defect_type"));
         assertEquals("truncated PNG", rec.get("problem"));
         ReportRow scoredWithProblem = new ReportRow(Path.of("a.png"), 0.5, 0.25, true, Label.UNKNOWN, "", List.of(), SHA,
                 null, "=heatmap not written");
@@ -147,10 +150,14 @@ class CsvReportTest {
     }
 
     @Test
-    void numbersArePlainExactDecimals() {
+    void numbersArePlainDecimalsWithSixSignificantDigits() {
         assertEquals("0.00012", CsvReport.number(1.2e-4));
-        assertEquals("12345678901", CsvReport.number(1.2345678901e10));
-        assertEquals("1.0", CsvReport.number(1.0));
+        assertEquals("12345700000", CsvReport.number(1.2345678901e10));
+        assertEquals("0.123457", CsvReport.number(0.12345678901234566));
+        assertEquals("254.384", CsvReport.number(254.38412345));
+        assertEquals("-9.45", CsvReport.number(-9.45));
+        assertEquals("1", CsvReport.number(1.0));
+        assertEquals("0", CsvReport.number(0.0));
         assertEquals("-0.5", CsvReport.number(-0.5));
         assertEquals("NaN", CsvReport.number(Double.NaN));
         assertEquals("Infinity", CsvReport.number(Double.POSITIVE_INFINITY));
@@ -159,8 +166,9 @@ class CsvReportTest {
         for (int i = 0; i < 1000; i++) {
             double v = random.nextDouble() * Math.pow(10, random.nextInt(20) - 12);
             String s = CsvReport.number(v);
-            assertEquals(v, Double.parseDouble(s), s);
+            assertEquals(v, Double.parseDouble(s), 5e-6 * v, s);
             assertTrue(!s.contains("E"), s);
+            assertTrue(new java.math.BigDecimal(s).stripTrailingZeros().precision() <= CsvReport.DIGITS, s);
         }
     }
 

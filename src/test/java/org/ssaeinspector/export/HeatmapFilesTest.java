@@ -57,10 +57,12 @@ class HeatmapFilesTest {
     @Test
     void namerKeepsNamesDistinct() {
         HeatmapFiles.Namer namer = new HeatmapFiles.Namer(dir);
-        assertEquals(dir.resolve("000_heatmap.png"), namer.next(Path.of("bottle/test/good/000.png")));
+        assertEquals(dir.resolve("good_000_heatmap.png"), namer.next(Path.of("bottle/test/good/000.png")));
         assertEquals(dir.resolve("crack_000_heatmap.png"), namer.next(Path.of("bottle/test/crack/000.png")));
         assertEquals(dir.resolve("crack_000_2_heatmap.png"), namer.next(Path.of("other/test/crack/000.jpg")));
-        assertEquals(dir.resolve("001_heatmap.png"), namer.next(Path.of("bottle/test/crack/001.png")));
+        assertEquals(dir.resolve("crack_001_heatmap.png"), namer.next(Path.of("bottle/test/crack/001.png")));
         assertEquals(dir.resolve("good_001_heatmap.png"), namer.next(Path.of("bottle/test/good/001.PNG")));
+        // Case-insensitive: GOOD/001 would be the same file on Windows and macOS.
+        assertEquals(dir.resolve("GOOD_001_2_heatmap.png"), namer.next(Path.of("other/test/GOOD/001.png")));
     }
 }

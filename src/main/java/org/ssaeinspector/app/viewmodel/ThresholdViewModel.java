@@ -142,11 +142,7 @@ public final class ThresholdViewModel {
         if (!Double.isFinite(threshold)) {
             return "";
         }
-        if (threshold == 0) {
-            return "0";
-        }
-        return new java.math.BigDecimal(threshold).round(new java.math.MathContext(4))
-                .stripTrailingZeros().toPlainString();
+        return org.ssaeinspector.util.Decimals.significant(threshold, 4);
     }
 
     /** Puts the threshold where at most the given share of labelled good test images is rejected. */
