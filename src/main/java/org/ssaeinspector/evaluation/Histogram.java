@@ -14,6 +14,8 @@ public final class Histogram {
     private final int[] good;
     private final int[] defective;
     private final int[] unknown;
+    private int below;
+    private int above;
 
     private Histogram(double min, double max, int bins) {
         this.min = min;
@@ -43,6 +45,11 @@ public final class Histogram {
         for (int i = 0; i < scores.length; i++) {
             ScoreGroups.checkScore(scores[i], i);
             int b = h.binOf(scores[i]);
+            if (scores[i] < min) {
+                h.below++;
+            } else if (scores[i] > max) {
+                h.above++;
+            }
             if (labels[i] == Label.GOOD) {
                 h.good[b]++;
             } else if (labels[i] == Label.DEFECTIVE) {
@@ -76,6 +83,62 @@ public final class Histogram {
             hi += 0.5;
         }
         return of(scores, labels, bins, lo, hi);
+    }
+
+    /**
+     * The range {@code [lo, hi]} cut at outliers: an end beyond Tukey's far-out fence
+     * ({@code Q1 - 3 IQR}, {@code Q3 + 3 IQR}) moves to the most extreme score inside it, so one
+     * score of 254 among scores up to 40 does not squeeze them all into two bins. The scores
+     * past the cut are counted in the edge bin ({@link #above()}, {@link #below()}).
+     */
+    public static double[] clippedRange(double[] scores, double lo, double hi) {
+        double[] s = java.util.Arrays.stream(scores).filter(Double::isFinite).sorted().toArray();
+        if (s.length < 4) {
+            return new double[] {lo, hi};
+        }
+        double q1 = quantile(s, 0.25);
+        double q3 = quantile(s, 0.75);
+        double iqr = q3 - q1;
+        double lowFence = q1 - 3 * iqr;
+        double highFence = q3 + 3 * iqr;
+        double inLo = s[0];
+        double inHi = s[s.length - 1];
+        for (double v : s) {
+            if (v >= lowFence) {
+                inLo = v;
+                break;
+            }
+        }
+        for (int i = s.length - 1; i >= 0; i--) {
+            if (s[i] <= highFence) {
+                inHi = s[i];
+                break;
+            }
+        }
+        double newLo = inLo > s[0] ? inLo : lo;
+        double newHi = inHi < s[s.length - 1] ? inHi : hi;
+        // A cut end gets a little room so the last kept score is not on the edge.
+        double pad = 0.04 * (newHi - newLo);
+        newLo = inLo > s[0] ? newLo - pad : newLo;
+        newHi = inHi < s[s.length - 1] ? newHi + pad : newHi;
+        return newHi > newLo ? new double[] {newLo, newHi} : new double[] {lo, hi};
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int i = (int) Math.floor(pos);
+        int j = Math.min(sorted.length - 1, i + 1);
+        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+    }
+
+    /** Scores below {@link #min()}, counted in the first bin. */
+    public int below() {
+        return below;
+    }
+
+    /** Scores above {@link #max()}, counted in the last bin. */
+    public int above() {
+        return above;
     }
 
     /** The bin a score falls into, clamped to the first and last bin. */

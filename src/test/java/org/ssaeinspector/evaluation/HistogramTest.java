@@ -3,6 +3,7 @@ package org.ssaeinspector.evaluation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.ssaeinspector.dataset.Label;
@@ -44,6 +45,41 @@ class HistogramTest {
         assertEquals(1, flat.defective(1));
         Histogram none = Histogram.of(new double[0], new Label[0], 3);
         assertEquals(0, none.maxCount());
+    }
+
+    /** The washer's spread: goods near 0 to 10, defects 12 to 40, one big defect at 254. */
+    static double[] washerLike() {
+        double[] s = new double[40];
+        for (int i = 0; i < 20; i++) {
+            s[i] = -9.45 + i;
+            s[20 + i] = 12 + 1.5 * i;
+        }
+        s[39] = 254;
+        return s;
+    }
+
+    @Test
+    void anOutlierIsCutFromTheRangeAndCountedInTheLastBin() {
+        double[] s = washerLike();
+        Label[] labels = new Label[s.length];
+        for (int i = 0; i < s.length; i++) {
+            labels[i] = i < 20 ? G : D;
+        }
+        double[] range = Histogram.clippedRange(s, -10, 260);
+        assertEquals(-10, range[0], 0, "the low end has no outlier: the given end stays");
+        assertTrue(range[1] > 39 && range[1] < 45, "cut just above the last ordinary score, 39: " + range[1]);
+        Histogram h = Histogram.of(s, labels, 40, range[0], range[1]);
+        assertEquals(1, h.above());
+        assertEquals(0, h.below());
+        assertEquals(1, h.defective(39), "the last bar is the overflow, 254 alone");
+        assertTrue(h.binOf(39) < 39, "39 is in an ordinary bar before it");
+        long usedBins = java.util.stream.IntStream.range(0, 40).filter(b -> h.good(b) + h.defective(b) > 0).count();
+        assertTrue(usedBins > 25, "the scores spread over the bars: " + usedBins);
+        // Without outliers nothing is cut.
+        double[] plain = java.util.Arrays.copyOf(s, 39);
+        assertArrayEquals(new double[] {-10, 45}, Histogram.clippedRange(plain, -10, 45), 0);
+        assertArrayEquals(new double[] {0, 1}, Histogram.clippedRange(new double[] {0, 100, 1}, 0, 1), 0,
+                "too few scores to call one an outlier");
     }
 
     @Test

@@ -76,9 +76,9 @@ final class HistogramView extends Region {
         g.strokeLine(left, bottom + 0.5, left + plotW, bottom + 0.5);
         g.setFill(Color.web("#6b7280"));
         g.setFont(Font.font(10));
-        g.fillText(Format.score(histogram.min()), left, h - 3);
-        String hi = Format.score(histogram.max());
-        g.fillText(hi, left + plotW - 7 * hi.length(), h - 3);
+        g.fillText(lowLabel(), left, h - 3);
+        String hi = highLabel();
+        g.fillText(hi, left + plotW - 6 * hi.length(), h - 3);
         if (!Double.isNaN(threshold)) {
             double span = histogram.max() - histogram.min();
             double tx = left + plotW * (threshold - histogram.min()) / span;
@@ -89,6 +89,17 @@ final class HistogramView extends Region {
             g.strokeLine(tx, 2, tx, bottom);
             g.setLineDashes();
         }
+    }
+
+    /** The axis's left end; "≤" when outliers below it are counted in the first bar. */
+    String lowLabel() {
+        return (histogram.below() > 0 ? "≤ " : "") + Format.score(histogram.min());
+    }
+
+    /** The axis's right end; "≥ 54.2 (+1)" when outliers above it are counted in the last bar. */
+    String highLabel() {
+        String max = Format.score(histogram.max());
+        return histogram.above() > 0 ? "≥ " + max + " (+" + histogram.above() + ")" : max;
     }
 
     private static void bar(GraphicsContext g, double x, double bw, double bottom, double height, Color c) {

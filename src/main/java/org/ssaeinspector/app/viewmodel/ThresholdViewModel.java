@@ -72,8 +72,9 @@ public final class ThresholdViewModel {
             roc.set(null);
         }
         setRange(points.minScore(), points.maxScore());
-        histogram.set(scored.isEmpty() ? null
-                : Histogram.of(scores, labels, HISTOGRAM_BINS, rangeMin.get(), rangeMax.get()));
+        // The histogram cuts outliers (the slider does not: every score stays reachable).
+        double[] bins = Histogram.clippedRange(scores, rangeMin.get(), rangeMax.get());
+        histogram.set(scored.isEmpty() ? null : Histogram.of(scores, labels, HISTOGRAM_BINS, bins[0], bins[1]));
         update();
     }
 
