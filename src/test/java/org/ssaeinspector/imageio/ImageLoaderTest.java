@@ -1,5 +1,6 @@
 package org.ssaeinspector.imageio;
 
+import org.ssaeinspector.testing.Bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -303,7 +304,7 @@ class ImageLoaderTest {
     void corruptPngDataIsReported() throws Exception {
         BufferedImage src = TestImages.rgbPattern(64, 64, BufferedImage.TYPE_INT_RGB);
         byte[] bytes = Files.readAllBytes(TestImages.write(src, "png", dir.resolve("ok.png")));
-        int idat = indexOf(bytes, "IDAT".getBytes(StandardCharsets.US_ASCII));
+        int idat = Bytes.indexOf(bytes, "IDAT".getBytes(StandardCharsets.US_ASCII));
         for (int i = idat + 6; i < idat + 60; i++) {
             bytes[i] = (byte) 0xA5;
         }
@@ -390,18 +391,6 @@ class ImageLoaderTest {
         return a;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalStateException("not found");
-    }
 
     @Test
     void unreadableFileIsReported() throws IOException {

@@ -1,5 +1,6 @@
 package org.ssaeinspector.model;
 
+import org.ssaeinspector.testing.Bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -272,7 +273,7 @@ class ModelFileTest {
         copyWith(saved, file, Map.of("parameters.bin", b -> changed(b, 0, (byte) 7)));
         assertRefused(file, "differ at byte 0");
         // An array length claiming 2 GB: a structural byte, refused before the engine allocates it.
-        int ndar = indexOf(params, "NDAR".getBytes(StandardCharsets.US_ASCII));
+        int ndar = Bytes.indexOf(params, "NDAR".getBytes(StandardCharsets.US_ASCII));
         copyWith(saved, file, Map.of("parameters.bin", b -> changed(b, ndar + 40, (byte) 0x7f)));
         assertRefused(file, "do not match the header");
         // The last bytes are the last weight: another value loads, a NaN does not.
@@ -333,18 +334,6 @@ class ModelFileTest {
         return copy;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
-    }
 
     @Test
     void unwritableTargetFailsClearlyAndLeavesNothing() throws Exception {
