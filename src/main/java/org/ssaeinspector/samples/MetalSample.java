@@ -21,6 +21,8 @@ final class MetalSample implements SampleCategory {
     private static final double STEEL = 0.50;
     /** Rows of the grinding pattern; each picture starts at another one (another stretch of shaft). */
     private static final int STREAK_ROWS = 4096;
+    /** One grinding pattern for every picture (the same machine), drawn once. */
+    private static final double[] STREAK = grindingPattern();
 
     @Override
     public String name() {
@@ -71,9 +73,20 @@ final class MetalSample implements SampleCategory {
         return new double[][] {grey};
     }
 
+    private static double[] grindingPattern() {
+        Random machine = new Random(20251203L);
+        double[] rows = new double[STREAK_ROWS];
+        double previous = 0;
+        for (int r = 0; r < STREAK_ROWS; r++) {
+            // Neighbouring rows are alike: the grinding wheel leaves streaks a few pixels high.
+            previous = 0.55 * previous + 0.45 * machine.nextGaussian();
+            rows[r] = previous;
+        }
+        return rows;
+    }
+
     /** The good surface: all random draws of one picture, then shading per pixel. */
     private static final class Surface {
-        final double[] streak = new double[STREAK_ROWS];
         final int firstRow;
         final ValueNoise streakLength;
         final ValueNoise oil;
@@ -84,14 +97,6 @@ final class MetalSample implements SampleCategory {
         final long grainSeed;
 
         Surface(Random random) {
-            // One grinding pattern for every picture (the same machine), seen at another place.
-            Random machine = new Random(20251203L);
-            double previous = 0;
-            for (int r = 0; r < STREAK_ROWS; r++) {
-                // Neighbouring rows are alike: the grinding wheel leaves streaks a few pixels high.
-                previous = 0.55 * previous + 0.45 * machine.nextGaussian();
-                streak[r] = previous;
-            }
             firstRow = random.nextInt(STREAK_ROWS);
             streakLength = new ValueNoise(random, 32);
             oil = new ValueNoise(random, 16);
@@ -115,7 +120,7 @@ final class MetalSample implements SampleCategory {
             double along = 0.6 + 0.4 * streakLength.at(x / 150.0, y / 12.0);
             // A fine-ground finish: streaks of a few per cent. (A rougher one, 5 % streaks and twice
             // the grain, hides the same defects from the engine: docs/benchmarks.md.)
-            double grinding = 1 + 0.035 * streak[(firstRow + y) % STREAK_ROWS] * along + 0.006 * grain(x, y);
+            double grinding = 1 + 0.035 * STREAK[(firstRow + y) % STREAK_ROWS] * along + 0.006 * grain(x, y);
             double d = (y - bandCentre) / bandWidth;
             double band = 0.70 + 0.45 * StrictMath.exp(-d * d);
             double edges = 0.80 + 0.20 * StrictMath.sin(Math.PI * (y + 0.5) / HEIGHT);
