@@ -129,6 +129,9 @@ final class BenchmarkCommand implements Callable<Integer> {
                     scoringRate, THROUGHPUT_SIDE, networkRate);
             ModelHeader h = model.header();
             out.println("Geometry: " + h.geometry().describe());
+            if (h.dataTraits() != null) {
+                out.println("Images: " + h.dataTraits().describe());
+            }
             if (h.calibrationChoice() != null) {
                 out.println("Calibration: " + h.calibrationChoice().describe());
             }

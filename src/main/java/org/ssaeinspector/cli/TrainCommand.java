@@ -48,12 +48,15 @@ final class TrainCommand implements Callable<Integer> {
             ModelHeader h = model.header();
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "Trained %d steps (%d epochs) in %s on %s; %d training + %d held-out images; "
-                            + "threshold %.4f (false-reject target %.1f %%). Wrote %s%n",
+                            + "threshold %.4f (false-reject target %.1f %%; it rejects %d of the %d held-out good images). Wrote %s%n",
                     result.summary().steps(), result.summary().epochs(),
                     Durations.format(Duration.ofMillis((long) (result.summary().seconds() * 1000))),
                     result.summary().device(), h.trainImageCount(), h.heldOutCount(), h.threshold(),
-                    100 * h.targetFalseRejectRate(), out);
+                    100 * h.targetFalseRejectRate(), h.heldOutRejectedAt(h.threshold()), h.heldOutScores().size(), out);
             spec.commandLine().getOut().println("Geometry: " + h.geometry().describe());
+            if (h.dataTraits() != null) {
+                spec.commandLine().getOut().println("Images: " + h.dataTraits().describe());
+            }
             if (h.calibrationChoice() != null) {
                 spec.commandLine().getOut().println("Calibration: " + h.calibrationChoice().describe());
             }

@@ -33,11 +33,12 @@ import org.ssaeinspector.util.UserFacingException;
  */
 public final class ModelFile {
     /**
+     * 4: what training read off the good images ({@code dataTraits}: light normalisation);
      * 3: photos keep their aspect ratio at a scale ({@code geometry}), calibration statistics on a
      * grid; 2: the network may fold pixel patches into channels ({@code patch}). Format 1 and 2
      * files still load and score as they did (squashed to a square).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     public static final String EXTENSION = ".ssae";
     static final String MAGIC = "ssae-inspector-model";
     private static final String HEADER = "header.json";

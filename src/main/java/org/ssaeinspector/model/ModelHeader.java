@@ -29,6 +29,8 @@ import java.util.List;
  *                            and 2 files, whose models squash every photo to {@code imageSize} squared
  * @param calibrationChoice   how the calibration and smoothing were chosen, with the figures of every
  *                            candidate (format 3; null before)
+ * @param dataTraits          what training read off the good images (light, orientation) and did about it
+ *                            (format 4; null before: images are used as they are)
  */
 public record ModelHeader(
         int formatVersion,
@@ -50,16 +52,27 @@ public record ModelHeader(
         double threshold,
         double targetFalseRejectRate,
         ImageGeometry geometry,
-        CalibrationChoice calibrationChoice) {
+        CalibrationChoice calibrationChoice,
+        DataTraits dataTraits) {
 
     public ModelHeader {
         patch = patch == 0 ? 1 : patch; // format 1 files do not name it: their networks had none
         geometry = geometry == null ? ImageGeometry.squash(imageSize) : geometry;
+        dataTraits = formatVersion < 4 ? null : dataTraits; // earlier formats used images as they are
+    }
+
+    /** How many held-out good images (their leave-one-out scores) a threshold would reject. */
+    public int heldOutRejectedAt(double threshold) {
+        int n = 0;
+        for (double s : heldOutScores) {
+            n += s > threshold ? 1 : 0;
+        }
+        return n;
     }
 
     public ModelHeader withThreshold(double newThreshold) {
         return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, patch, kind, calibration,
                 residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
-                targetFalseRejectRate, geometry, calibrationChoice);
+                targetFalseRejectRate, geometry, calibrationChoice, dataTraits);
     }
 }

@@ -110,10 +110,14 @@ public final class SsaeModel implements AutoCloseable {
         return header.geometry();
     }
 
-    /** The image as the network takes it: the model's channel count, at the model's scale. */
+    /**
+     * The image as the network takes it: the model's channel count, at the model's scale, its
+     * light normalised where the model's training data called for it ({@link DataTraits}).
+     */
     public FloatImage prepare(FloatImage image) {
         int[] size = header.geometry().modelSize(image.width(), image.height());
-        return image.withChannels(header.channels()).resize(size[0], size[1]);
+        FloatImage atScale = image.withChannels(header.channels()).resize(size[0], size[1]);
+        return header.dataTraits() == null ? atScale : header.dataTraits().apply(atScale);
     }
 
     /**

@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.ResidualCalibration;
+import org.ssaeinspector.scoring.ResidualMap;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.UserFacingException;
 
@@ -73,7 +75,10 @@ public final class SsaeTrainer {
         ImageGeometry geometry = data.geometry();
         int crop = cropSide(data.images(), settings);
         listener.onMessage("Geometry: " + geometry.describe() + "; training on " + crop + " x " + crop + " crops");
-        List<FloatImage> prepared = data.images();
+        DataTraits traits = DataTraits.of(data.images());
+        listener.onMessage("Images: " + traits.describe());
+        List<FloatImage> prepared = traits.lightNormalised()
+                ? data.images().stream().map(traits::apply).toList() : data.images();
         List<Path> usedPaths = data.paths();
         Split split = split(prepared, settings);
         if (split.heldOut.isEmpty()) {
@@ -94,7 +99,7 @@ public final class SsaeTrainer {
             while (!pending.isEmpty() && loop.elapsedSeconds() >= pending.get(0).toMillis() / 1000.0) {
                 Duration at = pending.remove(0);
                 Instant pausedAt = Instant.now();
-                SsaeModel snapshot = calibrate(djlModel, block, device, settings, geometry, channels, split,
+                SsaeModel snapshot = calibrate(djlModel, block, device, settings, geometry, traits, channels, split,
                         loop.summary(device), fingerprint, prepared.size(), false, msg -> { });
                 checkpointListener.onCheckpoint(at, loop.steps, snapshot);
                 loop.pause(Duration.between(pausedAt, Instant.now()));
@@ -109,7 +114,7 @@ public final class SsaeTrainer {
             }
             listener.onMessage("Calibrating on " + split.heldOut.size() + " held-out good images");
             TrainingSummary summary = loop.summary(device);
-            SsaeModel model = calibrate(djlModel, block, device, settings, geometry, channels, split, summary,
+            SsaeModel model = calibrate(djlModel, block, device, settings, geometry, traits, channels, split, summary,
                     fingerprint, prepared.size(), true, listener::onMessage);
             success = true;
             return new TrainingResult(model, List.copyOf(skipped), summary);
@@ -151,7 +156,8 @@ public final class SsaeTrainer {
                              Loop loop, TrainingListener listener, BooleanSupplier cancelled,
                              Runnable afterStep) {
         Random rng = new Random(settings.seed());
-        TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), crop, settings.inputNoise(), rng);
+        TrainingBatches batches = new TrainingBatches(train, settings.kind() == PartKind.TEXTURE, settings.batchSize(),
+                crop, settings.inputNoise(), rng);
         long totalSteps = settings.timeBudget() == null ? (long) settings.epochs() * batches.stepsPerEpoch() : -1;
         loop.totalSteps = totalSteps;
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -171,6 +177,9 @@ public final class SsaeTrainer {
                 }
                 TrainingBatches.Batch batch = batches.next();
                 float loss = step(trainer, batch, channels, size);
+                if (!Float.isFinite(loss)) {
+                    throw diverged(settings, "at step " + (loop.steps + 1));
+                }
                 loop.record(loss, batches.epoch());
                 listener.onProgress(loop.progress());
                 afterStep.run();
@@ -205,7 +214,7 @@ public final class SsaeTrainer {
      * threshold is the calibrated quantile of the held-out images' leave-one-out scores.
      */
     private SsaeModel calibrate(Model djlModel, UNetBlock block, Device device, TrainingSettings settings,
-                                ImageGeometry geometry, int channels, Split split, TrainingSummary summary,
+                                ImageGeometry geometry, DataTraits traits, int channels, Split split, TrainingSummary summary,
                                 String fingerprint, int imageCount, boolean ownsNetwork,
                                 java.util.function.Consumer<String> messages) {
         int[] ref = geometry.referenceModelSize();
@@ -217,11 +226,22 @@ public final class SsaeTrainer {
                     ResidualCalibration.Mode.GLOBAL);
         };
         String forcedBy = settings.kind() == PartKind.AUTO ? null : "kind " + settings.kind().name().toLowerCase(java.util.Locale.ROOT);
-        ModelHeader provisional = header(settings, geometry, channels, modes.get(0), 0, summary, fingerprint, imageCount,
-                split, List.of(), 0, null);
+        ModelHeader provisional = header(settings, geometry, traits, channels, modes.get(0), 0, summary, fingerprint,
+                imageCount, split, List.of(), 0, null);
         SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
-        CalibrationChooser.Outcome outcome = CalibrationChooser.choose(calibrationImages, uncalibrated::residuals,
+        Function<List<FloatImage>, List<ResidualMap>> residuals = images -> {
+            List<ResidualMap> maps = uncalibrated.residuals(images);
+            for (ResidualMap r : maps) {
+                for (float v : r.values()) {
+                    if (!Float.isFinite(v)) {
+                        throw diverged(settings, "by the end of training");
+                    }
+                }
+            }
+            return maps;
+        };
+        CalibrationChooser.Outcome outcome = CalibrationChooser.choose(calibrationImages, residuals,
                 ref[0], ref[1], modes, sideAt128, settings.targetFalseRejectRate(), forcedBy, settings.seed());
         ResidualCalibration calibration = ResidualCalibration.fit(outcome.heldOutResiduals(), ref[0], ref[1],
                 outcome.mode());
@@ -231,12 +251,12 @@ public final class SsaeTrainer {
             scoreList.add(s);
         }
         messages.accept("Chose " + outcome.choice().describe());
-        ModelHeader header = header(settings, geometry, channels, outcome.mode(), outcome.sigma(), summary, fingerprint,
-                imageCount, split, scoreList, threshold, outcome.choice());
+        ModelHeader header = header(settings, geometry, traits, channels, outcome.mode(), outcome.sigma(), summary,
+                fingerprint, imageCount, split, scoreList, threshold, outcome.choice());
         return new SsaeModel(djlModel, block, device, header, calibration, ownsNetwork);
     }
 
-    private static ModelHeader header(TrainingSettings settings, ImageGeometry geometry, int channels,
+    private static ModelHeader header(TrainingSettings settings, ImageGeometry geometry, DataTraits traits, int channels,
                                       ResidualCalibration.Mode mode, double sigma, TrainingSummary summary,
                                       String fingerprint, int imageCount, Split split, List<Double> scores,
                                       double threshold, CalibrationChoice choice) {
@@ -244,7 +264,21 @@ public final class SsaeTrainer {
                 settings.imageSize(), channels, settings.width(), settings.patch(), settings.kind(), mode.id(),
                 RESIDUAL_BLUR_AT_128 * settings.imageSize() / 128.0, sigma, summary,
                 fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate(),
-                geometry, choice);
+                geometry, choice, traits);
+    }
+
+    /**
+     * The network's numbers stopped being numbers. Seen on an AMD EPYC (Zen 5) with the bundled
+     * PyTorch 2.7.1: oneDNN's AVX-512 kernels return NaN weight gradients for layers of 4 or 8
+     * channels (width 4 or 8) after the first step; widths of 16 and more, and the same kernels
+     * limited to AVX2, train normally (docs/hardening.md).
+     */
+    private static UserFacingException diverged(TrainingSettings settings, String when) {
+        return new UserFacingException("Training failed " + when + ": the network's output is no longer a number (NaN)."
+                + (settings.width() < 16 ? " Narrow networks (width " + settings.width() + ") hit a known fault of "
+                + "the CPU kernels on some processors: train with width 16 or more." : "")
+                + " Starting the program with ONEDNN_MAX_CPU_ISA=AVX2 in the environment avoids the processor's "
+                + "newest kernels; a lower learning rate helps if the loss itself ran away.");
     }
 
     /** Held-out good images for calibration: never trained on. */

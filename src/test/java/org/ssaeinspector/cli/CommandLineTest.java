@@ -41,7 +41,7 @@ class CommandLineTest {
     @BeforeAll
     static void trainTinyModel() throws Exception {
         model = dir.resolve("washer.ssae");
-        Run r = run("train", "--data", WASHER.toString(), "--out", model.toString(), "--size", "32", "--width", "4",
+        Run r = run("train", "--data", WASHER.toString(), "--out", model.toString(), "--size", "32", "--width", "16",
                 "--epochs", "1", "--batch", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Wrote " + model), r.out());
@@ -210,7 +210,7 @@ class CommandLineTest {
         org.ssaeinspector.testing.SyntheticImages.writeParts(good, 7, 32, 5);
         Files.writeString(good.resolve("broken.png"), "not a png");
         Path out = dir.resolve("one-epoch.ssae");
-        Run r = run("train", "--data", good.toString(), "--out", out.toString(), "--size", "32", "--width", "4",
+        Run r = run("train", "--data", good.toString(), "--out", out.toString(), "--size", "32", "--width", "16",
                 "--epochs", "1", "--batch", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("(1 epochs)"), r.out());

@@ -40,7 +40,7 @@ class ModelFileTest {
     @BeforeAll
     static void trainTinyModel() throws Exception {
         List<Path> good = SyntheticImages.writeParts(dir.resolve("good"), 10, 32, 21);
-        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(4).withBatchSize(4).withEpochs(1);
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(16).withBatchSize(4).withEpochs(1);
         model = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model();
         saved = dir.resolve("tiny.ssae");
         ModelFile.save(model, saved);
@@ -64,10 +64,37 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelOfPhotosUnderVaryingLightNormalisesThemAndSaysSoInItsFile() throws Exception {
+        Random rng = new Random(31);
+        List<Path> good = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            double gain = 0.3 + 0.7 * i / 7.0;
+            Path file = dir.resolve("light").resolve(i + ".png");
+            Files.createDirectories(file.getParent());
+            SyntheticImages.write(DataTraitsTest.stripes(32, 0, gain, (1 - gain) * 0.3, rng), file);
+            good.add(file);
+        }
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(16).withBatchSize(4).withEpochs(1);
+        try (SsaeModel m = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
+            assertEquals(4, m.header().formatVersion());
+            assertTrue(m.header().dataTraits().lightNormalised(), m.header().dataTraits().describe());
+            Path file = dir.resolve("light.ssae");
+            ModelFile.save(m, file);
+            try (SsaeModel back = ModelFile.load(file)) {
+                assertEquals(m.header(), back.header());
+                // The same part photographed dim and bright is the same part to this model.
+                FloatImage bright = DataTraitsTest.stripes(32, 0, 1.0, 0, new Random(5));
+                FloatImage dim = DataTraitsTest.stripes(32, 0, 0.35, 0.2, new Random(5));
+                assertEquals(back.score(bright).score(), back.score(dim).score(), 1e-3 * Math.abs(back.score(bright).score()) + 1e-3);
+            }
+        }
+    }
+
+    @Test
     void aPatchedNetworkRoundTripsExactly() throws Exception {
         Path file = dir.resolve("patched.ssae");
         FloatImage probe = SyntheticImages.part(40, new Random(9), true);
-        try (SsaeModel patched = trainOneEpoch("good-patched", 22, 2, 8)) {
+        try (SsaeModel patched = trainOneEpoch("good-patched", 22, 2, 16)) {
             assertEquals(2, patched.header().patch());
             ModelFile.save(patched, file);
             try (SsaeModel back = ModelFile.load(file)) {
@@ -86,7 +113,7 @@ class ModelFileTest {
         Path v3 = dir.resolve("v3.ssae");
         Path v1 = dir.resolve("v1.ssae");
         FloatImage probe = SyntheticImages.part(40, new Random(10), true);
-        try (SsaeModel m = trainOneEpoch("good-v1", 23, 1, 4)) {
+        try (SsaeModel m = trainOneEpoch("good-v1", 23, 1, 16)) {
             assertEquals("per-pixel", m.header().calibration());
             ModelFile.save(m, v3);
             rewriteAsFormatOne(v3, v1);

@@ -17,7 +17,7 @@ class SsaeLearnsTest {
     @Test
     void defectivePartsScoreAboveGoodParts() throws Exception {
         List<Path> good = SyntheticImages.writeParts(dir, 40, 32, 1);
-        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(8).withBatchSize(8)
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(16).withBatchSize(8)
                 .withEpochs(25).withSeed(3);
         try (SsaeModel model = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
             Random rng = new Random(77);

@@ -31,7 +31,7 @@ class SsaeTrainerTest {
     }
 
     private static TrainingSettings tiny() {
-        return TrainingSettings.defaults().withImageSize(32).withWidth(8).withBatchSize(8).withEpochs(2).withSeed(5);
+        return TrainingSettings.defaults().withImageSize(32).withWidth(16).withBatchSize(8).withEpochs(2).withSeed(5);
     }
 
     @Test

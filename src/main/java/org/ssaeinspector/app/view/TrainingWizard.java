@@ -478,10 +478,12 @@ final class TrainingWizard {
         return "Trained " + s.steps() + " steps (" + s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") + ") in "
                 + Format.duration(java.time.Duration.ofMillis((long) (s.seconds() * 1000))) + " on " + s.device()
                 + (s.cancelled() ? ", stopped early" : "") + ". "
-                + h.heldOutCount() + " good images were held out to calibrate the scores; the threshold rejects "
-                + Format.percent(h.targetFalseRejectRate()) + " of such images."
+                + h.heldOutCount() + " good images were held out to calibrate the scores; the threshold is set to "
+                + "reject at most " + Format.percent(h.targetFalseRejectRate()) + " of such images and rejects "
+                + h.heldOutRejectedAt(h.threshold()) + " of the " + h.heldOutScores().size() + " held out."
                 + (o.skipped().isEmpty() ? "" : " " + o.skipped().size() + " unreadable images were skipped.")
                 + "\nGeometry: " + h.geometry().describe() + "."
+                + (h.dataTraits() == null ? "" : "\nImages: " + h.dataTraits().describe() + ".")
                 + (h.calibrationChoice() == null ? "" : "\nChosen " + h.calibrationChoice().describe() + ".");
     }
 

@@ -303,14 +303,14 @@ public final class TrainingWizardViewModel {
 
     // ---- Page 4: result
 
-    /** Moves the threshold to another false-reject rate on the held-out good images. */
+    /** Moves the threshold to another false-reject rate on the held-out good images (the training's rule). */
     public void retarget(double percent) {
         TrainingOutcome o = outcome.get();
         if (o == null || o.model().header().heldOutScores().isEmpty()) {
             return;
         }
         double[] held = o.model().header().heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
-        threshold.set(Thresholds.forFalseRejectRate(held, percent / 100.0));
+        threshold.set(Thresholds.calibrated(held, percent / 100.0));
     }
 
     /** Saves the trained model (engine lane), then reports on the UI thread. */

@@ -1,0 +1,240 @@
+package org.ssaeinspector.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.ssaeinspector.dataset.DataSet;
+import org.ssaeinspector.dataset.DataSetScanner;
+import org.ssaeinspector.dataset.ImageSample;
+import org.ssaeinspector.dataset.Label;
+import org.ssaeinspector.dataset.MaskLoader;
+import org.ssaeinspector.evaluation.Auroc;
+import org.ssaeinspector.evaluation.PixelMetrics;
+import org.ssaeinspector.evaluation.Thresholds;
+import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.imageio.ImageLoader;
+import org.ssaeinspector.scoring.AnomalyMap;
+import org.ssaeinspector.scoring.GaussianSmoothing;
+import org.ssaeinspector.scoring.ResidualCalibration;
+import org.ssaeinspector.scoring.ResidualMap;
+
+/**
+ * A research harness, not part of the product: scores a data set's real test images with one
+ * trained network under several map variants (calibration x smoothing x per-image
+ * normalisation), with the threshold each variant would get from the held-out images, and prints
+ * image AUROC, pixel AUROC, AUPRO and TPR / FPR at that threshold. Run:
+ * {@code java -cp target/classes:target/test-classes:target/lib/* org.ssaeinspector.model.MapVariantSweep M.ssae DIR [substring-to-exclude]}
+ */
+public final class MapVariantSweep {
+    enum Norm { NONE, MEDIAN, ROBUST }
+
+    public static void main(String[] args) throws Exception {
+        Path modelFile = Path.of(args[0]);
+        DataSet data = DataSetScanner.scan(Path.of(args[1]));
+        String exclude = args.length > 2 ? args[2] : null;
+        try (SsaeModel model = ModelFile.load(modelFile)) {
+            ModelHeader h = model.header();
+            TrainingSettings settings = h.training().settings();
+            TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
+            SsaeTrainer.Split split = SsaeTrainer.split(train.images(), settings);
+            List<FloatImage> heldImages = split.heldOut();
+            boolean match = Boolean.getBoolean("match");
+            double[][] reference = match ? reference(heldImages) : null;
+            if (match) {
+                List<FloatImage> m = new ArrayList<>();
+                for (FloatImage img : heldImages) {
+                    m.add(matched(img, reference));
+                }
+                heldImages = m;
+            }
+            List<ResidualMap> held = model.residuals(heldImages);
+            boolean contrast = Boolean.getBoolean("contrast");
+            double refVar = 0;
+            if (contrast) {
+                for (FloatImage img : heldImages) {
+                    refVar += variance(img) / heldImages.size();
+                }
+                List<ResidualMap> scaled = new ArrayList<>();
+                for (int i = 0; i < held.size(); i++) {
+                    scaled.add(scaledBy(held.get(i), refVar / variance(heldImages.get(i))));
+                }
+                held = scaled;
+            }
+            List<ResidualMap> test = new ArrayList<>();
+            List<boolean[]> masks = new ArrayList<>();
+            List<Boolean> defective = new ArrayList<>();
+            List<Boolean> excluded = new ArrayList<>();
+            for (ImageSample s : data.test()) {
+                FloatImage img = ImageLoader.load(s.path());
+                FloatImage prepared = model.prepare(img);
+                if (match) {
+                    prepared = matched(prepared, reference);
+                }
+                ResidualMap r = model.residuals(List.of(prepared)).get(0);
+                if (contrast) {
+                    r = scaledBy(r, refVar / variance(prepared));
+                }
+                boolean bad = s.label() == Label.DEFECTIVE;
+                boolean[] mask = bad && s.mask().isPresent() ? MaskLoader.load(s.mask().get(), r.width(), r.height())
+                        : bad ? null : new boolean[r.width() * r.height()];
+                test.add(r);
+                masks.add(mask);
+                defective.add(bad);
+                excluded.add(exclude != null && s.path().getFileName().toString().contains(exclude));
+            }
+            int[] ref = h.geometry().referenceModelSize();
+            System.out.println("model: " + h.calibration() + ", smoothing " + h.smoothingSigma() + ", threshold "
+                    + h.threshold() + ", held out " + held.size());
+            System.out.println("| calibration | norm | smoothing | image AUROC | pixel AUROC | AUPRO | pixel AUROC w/o excl | TPR | FPR |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            for (ResidualCalibration.Mode mode : ResidualCalibration.Mode.values()) {
+                ResidualCalibration cal = ResidualCalibration.fit(held, ref[0], ref[1], mode);
+                List<ResidualCalibration> loo = new ArrayList<>();
+                ResidualCalibration.leaveOneOut(held, ref[0], ref[1], mode, (c, i) -> loo.add(c));
+                for (Norm norm : Norm.values()) {
+                    for (double at128 : CalibrationChooser.SMOOTHING_AT_128) {
+                        double sigma = at128 * settings.imageSize() / 128.0;
+                        double[] heldScores = new double[held.size()];
+                        for (int i = 0; i < held.size(); i++) {
+                            heldScores[i] = map(loo.get(i), held.get(i), sigma, norm).max();
+                        }
+                        double threshold = Thresholds.calibrated(heldScores, settings.targetFalseRejectRate());
+                        List<Float> goodScores = new ArrayList<>();
+                        List<Float> badScores = new ArrayList<>();
+                        PixelMetrics pixels = new PixelMetrics();
+                        PixelMetrics kept = new PixelMetrics();
+                        int tp = 0;
+                        int fp = 0;
+                        for (int i = 0; i < test.size(); i++) {
+                            AnomalyMap m = map(cal, test.get(i), sigma, norm);
+                            boolean flagged = m.max() > threshold;
+                            if (defective.get(i)) {
+                                badScores.add(m.max());
+                                tp += flagged ? 1 : 0;
+                            } else {
+                                goodScores.add(m.max());
+                                fp += flagged ? 1 : 0;
+                            }
+                            if (masks.get(i) != null) {
+                                pixels.add(m.values(), masks.get(i), m.width(), m.height());
+                                if (!excluded.get(i)) {
+                                    kept.add(m.values(), masks.get(i), m.width(), m.height());
+                                }
+                            }
+                        }
+                        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n",
+                                mode.id(), norm, sigma, Auroc.ofGroups(toArray(goodScores), toArray(badScores)),
+                                pixels.pixelAuroc(), pixels.aupro(), kept.pixelAuroc(),
+                                tp / (double) badScores.size(), fp / (double) goodScores.size());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Variance of the image's channel mean (luma-like), over all its pixels. */
+    static double variance(FloatImage img) {
+        int n = img.width() * img.height();
+        double s = 0;
+        double sq = 0;
+        for (int i = 0; i < n; i++) {
+            double v = 0;
+            for (int ch = 0; ch < img.channels(); ch++) {
+                v += img.data()[ch * n + i];
+            }
+            v /= img.channels();
+            s += v;
+            sq += v * v;
+        }
+        double mean = s / n;
+        return Math.max(1e-8, sq / n - mean * mean);
+    }
+
+    static ResidualMap scaledBy(ResidualMap r, double factor) {
+        float[] v = r.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= (float) factor;
+        }
+        return new ResidualMap(v, r.width(), r.height());
+    }
+
+    /** Mean over images of each channel's mean and standard deviation. */
+    static double[][] reference(List<FloatImage> images) {
+        int c = images.get(0).channels();
+        double[][] ref = new double[2][c];
+        for (FloatImage img : images) {
+            double[][] m = moments(img);
+            for (int ch = 0; ch < c; ch++) {
+                ref[0][ch] += m[0][ch] / images.size();
+                ref[1][ch] += m[1][ch] / images.size();
+            }
+        }
+        return ref;
+    }
+
+    static double[][] moments(FloatImage img) {
+        int c = img.channels();
+        int n = img.width() * img.height();
+        double[][] m = new double[2][c];
+        for (int ch = 0; ch < c; ch++) {
+            double s = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                double v = img.data()[ch * n + i];
+                s += v;
+                sq += v * v;
+            }
+            m[0][ch] = s / n;
+            m[1][ch] = Math.sqrt(Math.max(1e-12, sq / n - m[0][ch] * m[0][ch]));
+        }
+        return m;
+    }
+
+    static FloatImage matched(FloatImage img, double[][] ref) {
+        double[][] m = moments(img);
+        int n = img.width() * img.height();
+        float[] out = new float[img.data().length];
+        for (int ch = 0; ch < img.channels(); ch++) {
+            double gain = ref[1][ch] / m[1][ch];
+            for (int i = 0; i < n; i++) {
+                double v = (img.data()[ch * n + i] - m[0][ch]) * gain + ref[0][ch];
+                out[ch * n + i] = (float) Math.min(1, Math.max(0, v));
+            }
+        }
+        return new FloatImage(img.channels(), img.width(), img.height(), out);
+    }
+
+    static AnomalyMap map(ResidualCalibration cal, ResidualMap r, double sigma, Norm norm) {
+        if (norm == Norm.NONE) {
+            return cal.anomalyMap(r, sigma);
+        }
+        float[] z = cal.anomalyMap(r, 0).values();
+        float[] sorted = z.clone();
+        Arrays.sort(sorted);
+        float median = sorted[sorted.length / 2];
+        float scale = 1f;
+        if (norm == Norm.ROBUST) {
+            float[] dev = new float[z.length];
+            for (int i = 0; i < z.length; i++) {
+                dev[i] = Math.abs(z[i] - median);
+            }
+            Arrays.sort(dev);
+            scale = Math.max(1e-6f, 1.4826f * dev[dev.length / 2]);
+        }
+        float[] out = new float[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = (z[i] - median) / scale;
+        }
+        return new AnomalyMap(GaussianSmoothing.blur(out, r.width(), r.height(), sigma), r.width(), r.height());
+    }
+
+    private static float[] toArray(List<Float> v) {
+        float[] a = new float[v.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = v.get(i);
+        }
+        return a;
+    }
+}
