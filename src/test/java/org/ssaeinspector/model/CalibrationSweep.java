@@ -6,13 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.ssaeinspector.dataset.DataSet;
 import org.ssaeinspector.dataset.DataSetScanner;
-import org.ssaeinspector.dataset.ImageSample;
-import org.ssaeinspector.dataset.Label;
-import org.ssaeinspector.dataset.MaskLoader;
 import org.ssaeinspector.evaluation.Auroc;
 import org.ssaeinspector.evaluation.PixelMetrics;
-import org.ssaeinspector.imageio.FloatImage;
-import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.AnomalyMap;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.scoring.ResidualMap;
@@ -34,20 +29,10 @@ public final class CalibrationSweep {
             TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
             SsaeTrainer.Split split = SsaeTrainer.split(train.images(), settings);
             List<ResidualMap> held = model.residuals(split.heldOut());
-            List<ResidualMap> test = new ArrayList<>();
-            List<boolean[]> masks = new ArrayList<>();
-            List<Boolean> defective = new ArrayList<>();
-            for (ImageSample s : data.test()) {
-                FloatImage img = ImageLoader.load(s.path());
-                FloatImage prepared = model.prepare(img);
-                ResidualMap r = model.residuals(List.of(prepared)).get(0);
-                boolean bad = s.label() == Label.DEFECTIVE;
-                boolean[] mask = bad && s.mask().isPresent() ? MaskLoader.load(s.mask().get(), r.width(), r.height())
-                        : bad ? null : new boolean[r.width() * r.height()];
-                test.add(r);
-                masks.add(mask);
-                defective.add(bad);
-            }
+            RealTestSet set = RealTestSet.score(model, data);
+            List<ResidualMap> test = set.residuals();
+            List<boolean[]> masks = set.masks();
+            List<Boolean> defective = set.defective();
             int[] ref = h.geometry().referenceModelSize();
             System.out.println("model: " + h.calibration() + ", smoothing " + h.smoothingSigma()
                     + (h.calibrationChoice() == null ? "" : "; " + h.calibrationChoice().describe()));

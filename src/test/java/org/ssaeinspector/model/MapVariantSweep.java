@@ -8,13 +8,10 @@ import java.util.Locale;
 import org.ssaeinspector.dataset.DataSet;
 import org.ssaeinspector.dataset.DataSetScanner;
 import org.ssaeinspector.dataset.ImageSample;
-import org.ssaeinspector.dataset.Label;
-import org.ssaeinspector.dataset.MaskLoader;
 import org.ssaeinspector.evaluation.Auroc;
 import org.ssaeinspector.evaluation.PixelMetrics;
 import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
-import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.AnomalyMap;
 import org.ssaeinspector.scoring.GaussianSmoothing;
 import org.ssaeinspector.scoring.ResidualCalibration;
@@ -62,26 +59,14 @@ public final class MapVariantSweep {
                 }
                 held = scaled;
             }
-            List<ResidualMap> test = new ArrayList<>();
-            List<boolean[]> masks = new ArrayList<>();
-            List<Boolean> defective = new ArrayList<>();
+            double contrastRef = refVar;
+            RealTestSet set = RealTestSet.score(model, data, img -> match ? matched(img, reference) : img,
+                    (img, r) -> contrast ? scaledBy(r, contrastRef / variance(img)) : r);
+            List<ResidualMap> test = set.residuals();
+            List<boolean[]> masks = set.masks();
+            List<Boolean> defective = set.defective();
             List<Boolean> excluded = new ArrayList<>();
-            for (ImageSample s : data.test()) {
-                FloatImage img = ImageLoader.load(s.path());
-                FloatImage prepared = model.prepare(img);
-                if (match) {
-                    prepared = matched(prepared, reference);
-                }
-                ResidualMap r = model.residuals(List.of(prepared)).get(0);
-                if (contrast) {
-                    r = scaledBy(r, refVar / variance(prepared));
-                }
-                boolean bad = s.label() == Label.DEFECTIVE;
-                boolean[] mask = bad && s.mask().isPresent() ? MaskLoader.load(s.mask().get(), r.width(), r.height())
-                        : bad ? null : new boolean[r.width() * r.height()];
-                test.add(r);
-                masks.add(mask);
-                defective.add(bad);
+            for (ImageSample s : set.samples()) {
                 excluded.add(exclude != null && s.path().getFileName().toString().contains(exclude));
             }
             int[] ref = h.geometry().referenceModelSize();
