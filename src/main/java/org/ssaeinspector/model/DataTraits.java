@@ -12,7 +12,7 @@ import org.ssaeinspector.imageio.FloatImage;
  * training and in scoring, so that a defect in a dark, flat photo leaves as much residual as in a
  * bright one. Measured: contrast varying 3-fold across the fabric sample's photos took image
  * AUROC to 0.73; with the normalisation 1.00 (docs/benchmarks.md). Photos under steady light
- * (bottle, BSData, the samples: spreads of 0.01-0.06 and 0.01-0.20) are left as they are, so a
+ * (bottle, BSData, the samples: spreads of 0.01-0.05 and 0.01-0.20) are left as they are, so a
  * part that is too dark all over still stands out.
  *
  * @param contrastSpread   standard deviation of the log of each photo's contrast (luma standard deviation)
@@ -29,14 +29,14 @@ public record DataTraits(double contrastSpread, double brightnessSpread, boolean
     static final float TARGET_MEAN = 0.5f;
     static final float TARGET_CONTRAST = 0.2f;
 
-    /** Measures a set of good images at the model's scale. */
-    static DataTraits of(List<FloatImage> images) {
-        int n = images.size();
+    /** Measures a set of good photos from each one's {@link #lumaMoments}, taken at the photo's own resolution. */
+    static DataTraits of(List<double[]> photoLuma) {
+        int n = photoLuma.size();
         double[] logContrast = new double[n];
         double[] brightness = new double[n];
         double contrastSum = 0;
         for (int i = 0; i < n; i++) {
-            double[] m = lumaMoments(images.get(i));
+            double[] m = photoLuma.get(i);
             brightness[i] = m[0];
             logContrast[i] = Math.log(Math.max(1e-4, m[1]));
             contrastSum += m[1];
@@ -46,6 +46,11 @@ public record DataTraits(double contrastSpread, double brightnessSpread, boolean
         boolean light = n >= MIN_IMAGES
                 && (contrastSpread > MAX_CONTRAST_SPREAD || brightnessSpread > MAX_BRIGHTNESS_SPREAD);
         return new DataTraits(contrastSpread, brightnessSpread, light);
+    }
+
+    /** The images as the network sees them. */
+    List<FloatImage> apply(List<FloatImage> images) {
+        return lightNormalised ? images.stream().map(DataTraits::normalisedLight).toList() : images;
     }
 
     /** The image as the network sees it: normalised when this model's light varies, else itself. */

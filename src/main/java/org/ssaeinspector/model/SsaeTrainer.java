@@ -75,10 +75,9 @@ public final class SsaeTrainer {
         ImageGeometry geometry = data.geometry();
         int crop = cropSide(data.images(), settings);
         listener.onMessage("Geometry: " + geometry.describe() + "; training on " + crop + " x " + crop + " crops");
-        DataTraits traits = DataTraits.of(data.images());
+        DataTraits traits = DataTraits.of(data.photoLuma());
         listener.onMessage("Images: " + traits.describe());
-        List<FloatImage> prepared = traits.lightNormalised()
-                ? data.images().stream().map(traits::apply).toList() : data.images();
+        List<FloatImage> prepared = traits.apply(data.images());
         List<Path> usedPaths = data.paths();
         Split split = split(prepared, settings);
         if (split.heldOut.isEmpty()) {

@@ -27,7 +27,8 @@ public final class CalibrationSweep {
             ModelHeader h = model.header();
             TrainingSettings settings = h.training().settings();
             TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
-            SsaeTrainer.Split split = SsaeTrainer.split(train.images(), settings);
+            DataTraits traits = model.header().dataTraits();
+            SsaeTrainer.Split split = SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings);
             List<ResidualMap> held = model.residuals(split.heldOut());
             RealTestSet set = RealTestSet.score(model, data);
             List<ResidualMap> test = set.residuals();

@@ -19,7 +19,8 @@ public final class ChooserCheck {
         try (SsaeModel model = ModelFile.load(Path.of(args[0]))) {
             TrainingSettings settings = model.header().training().settings();
             TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
-            SsaeTrainer.Split split = SsaeTrainer.split(train.images(), settings);
+            DataTraits traits = model.header().dataTraits();
+            SsaeTrainer.Split split = SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings);
             int[] ref = model.header().geometry().referenceModelSize();
             for (int a = 2; a < args.length; a++) {
                 String[] range = args[a].split(",");

@@ -35,7 +35,8 @@ public final class MapVariantSweep {
             ModelHeader h = model.header();
             TrainingSettings settings = h.training().settings();
             TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
-            SsaeTrainer.Split split = SsaeTrainer.split(train.images(), settings);
+            DataTraits traits = model.header().dataTraits();
+            SsaeTrainer.Split split = SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings);
             List<FloatImage> heldImages = split.heldOut();
             boolean match = Boolean.getBoolean("match");
             double[][] reference = match ? reference(heldImages) : null;
