@@ -2,6 +2,7 @@ package org.ssaeinspector.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.ssaeinspector.dataset.DataSet;
@@ -11,9 +12,12 @@ import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.evaluation.DataSetEvaluator;
 import org.ssaeinspector.evaluation.EvaluationReport;
 import org.ssaeinspector.evaluation.EvaluationSummary;
+import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.model.ModelFile;
+import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.scoring.Inspector;
+import org.ssaeinspector.util.Decimals;
 import org.ssaeinspector.util.Json;
 import org.ssaeinspector.util.UserFacingException;
 import picocli.CommandLine.Command;
@@ -42,8 +46,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--maps", paramLabel = "DIR", description = "Write a heatmap PNG per image into this folder.")
     Path maps;
 
+    @Option(names = "--false-reject-rate", paramLabel = "R",
+            description = "Evaluate at the threshold the model's held-out good images give for this false-reject rate "
+                    + "(the training's rule), instead of the model's own threshold: what another target would catch.")
+    Double falseRejectRate;
+
     @Override
     public Integer call() {
+        if (falseRejectRate != null && !(falseRejectRate > 0 && falseRejectRate < 0.5)) {
+            throw new UserFacingException("--false-reject-rate must be greater than 0 and less than 0.5, was " + falseRejectRate);
+        }
         for (Path p : new Path[] {csv, json}) {
             if (p != null) {
                 CliInputs.requireWritableTarget(p);
@@ -54,6 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
         try (SsaeModel model = ModelFile.load(modelFile);
              ResultWriter writer = new ResultWriter(modelFile, csv, maps);
              ProgressBar bar = ConsoleProgress.bar("Scoring", dataSet.test().size())) {
+            if (falseRejectRate != null) {
+                retarget(model, falseRejectRate);
+            }
             EvaluationReport report = new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> {
                 writer.add(e.sample(), e.result());
                 bar.step();
@@ -82,5 +97,20 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Moves the model's threshold (in memory only) to another rate on its held-out good images, and says so. */
+    private void retarget(SsaeModel model, double rate) {
+        ModelHeader h = model.header();
+        if (h.heldOutScores().size() < 2) {
+            throw new UserFacingException(modelFile + ": the model holds no held-out scores to set a threshold from "
+                    + "(it was calibrated on too few images)");
+        }
+        double[] held = h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
+        double t = Thresholds.calibrated(held, rate);
+        model.setThreshold(t);
+        spec.commandLine().getOut().printf(Locale.ROOT, "Threshold for a false-reject rate of %s on the %d held-out good "
+                        + "images: %.4f (the model's own: %.4f); it rejects %d of them%n",
+                Decimals.significant(100 * rate, 3) + " %", held.length, t, h.threshold(), h.heldOutRejectedAt(t));
     }
 }

@@ -56,6 +56,25 @@ class CommandLineTest {
     }
 
     @Test
+    void evaluateAtAnotherFalseRejectRateUsesTheHeldOutScoresAndSaysSo() {
+        Run r = run("evaluate", "--model", model.toString(), "--data", WASHER.toString(), "--false-reject-rate", "0.3");
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "Threshold for a false-reject rate of 30 % on the (\\d+) held-out good images: ([0-9.]+) "
+                        + "\\(the model's own: ([0-9.]+)\\); it rejects (\\d+) of them").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        int held = Integer.parseInt(m.group(1));
+        int rejected = Integer.parseInt(m.group(4));
+        assertTrue(rejected <= Math.floor(0.3 * held), rejected + " of " + held);
+        assertTrue(r.out().contains("Model threshold      " + m.group(2) + " "), "evaluated at it: " + r.out());
+        assertTrue(Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(3)), "30 % sits below the 1 % threshold");
+
+        Run bad = run("evaluate", "--model", model.toString(), "--data", WASHER.toString(), "--false-reject-rate", "0.7");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--false-reject-rate must be greater than 0 and less than 0.5, was 0.7"), bad.err());
+    }
+
+    @Test
     void evaluateWritesMetricsCsvJsonAndHeatmaps() throws Exception {
         Path csv = dir.resolve("eval.csv");
         Path json = dir.resolve("eval.json");
