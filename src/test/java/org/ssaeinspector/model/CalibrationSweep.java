@@ -26,10 +26,7 @@ public final class CalibrationSweep {
         try (SsaeModel model = ModelFile.load(modelFile)) {
             ModelHeader h = model.header();
             TrainingSettings settings = h.training().settings();
-            TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
-            DataTraits traits = model.header().dataTraits();
-            SsaeTrainer.Split split = SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings);
-            List<ResidualMap> held = model.residuals(split.heldOut());
+            List<ResidualMap> held = model.residuals(RealTestSet.heldOut(model, data));
             RealTestSet set = RealTestSet.score(model, data);
             List<ResidualMap> test = set.residuals();
             List<boolean[]> masks = set.masks();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ssaeinspector.dataset.DataSet;
 import org.ssaeinspector.dataset.DataSetScanner;
+import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.ResidualCalibration;
 
 /**
@@ -18,13 +19,11 @@ public final class ChooserCheck {
         DataSet data = DataSetScanner.scan(Path.of(args[1]));
         try (SsaeModel model = ModelFile.load(Path.of(args[0]))) {
             TrainingSettings settings = model.header().training().settings();
-            TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
-            DataTraits traits = model.header().dataTraits();
-            SsaeTrainer.Split split = SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings);
             int[] ref = model.header().geometry().referenceModelSize();
+            List<FloatImage> heldOut = RealTestSet.heldOut(model, data);
             for (int a = 2; a < args.length; a++) {
                 String[] range = args[a].split(",");
-                CalibrationChooser.Outcome o = CalibrationChooser.choose(split.heldOut(), model::residuals, ref[0], ref[1],
+                CalibrationChooser.Outcome o = CalibrationChooser.choose(heldOut, model::residuals, ref[0], ref[1],
                         List.of(ResidualCalibration.Mode.values()), settings.imageSize() / 128.0,
                         settings.targetFalseRejectRate(), null, settings.seed(), Double.parseDouble(range[0]),
                         Double.parseDouble(range[1]), Double.parseDouble(range[2]), Double.parseDouble(range[3]));

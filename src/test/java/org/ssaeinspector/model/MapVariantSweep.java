@@ -34,10 +34,7 @@ public final class MapVariantSweep {
         try (SsaeModel model = ModelFile.load(modelFile)) {
             ModelHeader h = model.header();
             TrainingSettings settings = h.training().settings();
-            TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
-            DataTraits traits = model.header().dataTraits();
-            SsaeTrainer.Split split = SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings);
-            List<FloatImage> heldImages = split.heldOut();
+            List<FloatImage> heldImages = RealTestSet.heldOut(model, data);
             boolean match = Boolean.getBoolean("match");
             double[][] reference = match ? reference(heldImages) : null;
             if (match) {

@@ -21,6 +21,14 @@ import org.ssaeinspector.scoring.ResidualMap;
 record RealTestSet(List<ImageSample> samples, List<ResidualMap> residuals, List<boolean[]> masks,
                    List<Boolean> defective) {
 
+    /** The model's held-out good images of the data set, rebuilt from its settings, as its network sees them. */
+    static List<FloatImage> heldOut(SsaeModel model, DataSet data) {
+        TrainingSettings settings = model.header().training().settings();
+        TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
+        DataTraits traits = model.header().dataTraits();
+        return SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings).heldOut();
+    }
+
     static RealTestSet score(SsaeModel model, DataSet data) throws ImageLoadException {
         return score(model, data, UnaryOperator.identity(), (img, r) -> r);
     }
