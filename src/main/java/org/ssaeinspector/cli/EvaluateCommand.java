@@ -12,7 +12,6 @@ import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.evaluation.DataSetEvaluator;
 import org.ssaeinspector.evaluation.EvaluationReport;
 import org.ssaeinspector.evaluation.EvaluationSummary;
-import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.SsaeModel;
@@ -106,11 +105,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UserFacingException(modelFile + ": the model holds no held-out scores to set a threshold from "
                     + "(it was calibrated on too few images)");
         }
-        double[] held = h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
-        double t = Thresholds.calibrated(held, rate);
+        double t = h.thresholdFor(rate);
         model.setThreshold(t);
         spec.commandLine().getOut().printf(Locale.ROOT, "Threshold for a false-reject rate of %s on the %d held-out good "
                         + "images: %.4f (the model's own: %.4f); it rejects %d of them%n",
-                Decimals.significant(100 * rate, 3) + " %", held.length, t, h.threshold(), h.heldOutRejectedAt(t));
+                Decimals.significant(100 * rate, 3) + " %", h.heldOutScores().size(), t, h.threshold(), h.heldOutRejectedAt(t));
     }
 }

@@ -1,6 +1,7 @@
 package org.ssaeinspector.model;
 
 import java.util.List;
+import org.ssaeinspector.evaluation.Thresholds;
 
 /**
  * The JSON header of a {@code .ssae} model file: what the network is, how it was trained, on
@@ -29,7 +30,7 @@ import java.util.List;
  *                            and 2 files, whose models squash every photo to {@code imageSize} squared
  * @param calibrationChoice   how the calibration and smoothing were chosen, with the figures of every
  *                            candidate (format 3; null before)
- * @param dataTraits          what training read off the good images (light, orientation) and did about it
+ * @param dataTraits          what training read off the good images (their light) and did about it
  *                            (format 4; null before: images are used as they are)
  */
 public record ModelHeader(
@@ -59,6 +60,18 @@ public record ModelHeader(
         patch = patch == 0 ? 1 : patch; // format 1 files do not name it: their networks had none
         geometry = geometry == null ? ImageGeometry.squash(imageSize) : geometry;
         dataTraits = formatVersion < 4 ? null : dataTraits; // earlier formats used images as they are
+    }
+
+    /**
+     * The threshold the held-out good images give for another false-reject rate, by the rule
+     * training uses ({@link Thresholds#calibrated}); the header's own threshold when it holds no
+     * held-out scores.
+     */
+    public double thresholdFor(double falseRejectRate) {
+        if (heldOutScores.isEmpty()) {
+            return threshold;
+        }
+        return Thresholds.calibrated(heldOutScores.stream().mapToDouble(Double::doubleValue).toArray(), falseRejectRate);
     }
 
     /** How many held-out good images (their leave-one-out scores) a threshold would reject. */

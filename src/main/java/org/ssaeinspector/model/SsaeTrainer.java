@@ -155,8 +155,7 @@ public final class SsaeTrainer {
                              Loop loop, TrainingListener listener, BooleanSupplier cancelled,
                              Runnable afterStep) {
         Random rng = new Random(settings.seed());
-        TrainingBatches batches = new TrainingBatches(train, settings.kind() == PartKind.TEXTURE, settings.batchSize(),
-                crop, settings.inputNoise(), rng);
+        TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), crop, settings.inputNoise(), rng);
         long totalSteps = settings.timeBudget() == null ? (long) settings.epochs() * batches.stepsPerEpoch() : -1;
         loop.totalSteps = totalSteps;
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())

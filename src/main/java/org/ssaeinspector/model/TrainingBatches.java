@@ -18,7 +18,7 @@ final class TrainingBatches {
     }
 
     private final List<FloatImage> images;
-    private final boolean turns;
+    private final PartKind kind;
     private final int batchSize;
     private final int crop;
     private final double inputNoise;
@@ -28,15 +28,12 @@ final class TrainingBatches {
     private int cursor;
     private long batchesDrawn;
 
-    TrainingBatches(List<FloatImage> images, boolean turns, int batchSize, int crop, Random rng) {
-        this(images, turns, batchSize, crop, 0, rng);
+    TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, int crop, Random rng) {
+        this(images, kind, batchSize, crop, 0, rng);
     }
 
-    /**
-     * @param turns      also flip vertically and turn by multiples of 90 degrees (textures)
-     * @param inputNoise largest sigma of the Gaussian noise added to each input (0: none; see TrainingSettings)
-     */
-    TrainingBatches(List<FloatImage> images, boolean turns, int batchSize, int crop, double inputNoise, Random rng) {
+    /** @param inputNoise largest sigma of the Gaussian noise added to each input (0: none; see TrainingSettings) */
+    TrainingBatches(List<FloatImage> images, PartKind kind, int batchSize, int crop, double inputNoise, Random rng) {
         this.inputNoise = inputNoise;
         for (FloatImage img : images) {
             if (img.width() < crop || img.height() < crop) {
@@ -45,7 +42,7 @@ final class TrainingBatches {
         }
         this.crop = crop;
         this.images = images;
-        this.turns = turns;
+        this.kind = kind;
         this.batchSize = batchSize;
         this.rng = rng;
         for (int i = 0; i < images.size(); i++) {
@@ -123,7 +120,7 @@ final class TrainingBatches {
         if (rng.nextBoolean()) {
             out = out.flipHorizontal();
         }
-        if (turns) {
+        if (kind == PartKind.TEXTURE) {
             if (rng.nextBoolean()) {
                 out = out.flipVertical();
             }

@@ -119,20 +119,8 @@ public final class MapVariantSweep {
 
     /** Variance of the image's channel mean (luma-like), over all its pixels. */
     static double variance(FloatImage img) {
-        int n = img.width() * img.height();
-        double s = 0;
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
-            double v = 0;
-            for (int ch = 0; ch < img.channels(); ch++) {
-                v += img.data()[ch * n + i];
-            }
-            v /= img.channels();
-            s += v;
-            sq += v * v;
-        }
-        double mean = s / n;
-        return Math.max(1e-8, sq / n - mean * mean);
+        double sd = DataTraits.lumaMoments(img)[1];
+        return Math.max(1e-8, sd * sd);
     }
 
     static ResidualMap scaledBy(ResidualMap r, double factor) {

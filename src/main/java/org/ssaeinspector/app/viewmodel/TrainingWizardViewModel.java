@@ -39,7 +39,6 @@ import org.ssaeinspector.app.service.TrainingOutcome;
 import org.ssaeinspector.app.task.BackgroundJob;
 import org.ssaeinspector.app.task.BackgroundRunner;
 import org.ssaeinspector.app.task.Lane;
-import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.PartKind;
 import org.ssaeinspector.model.TrainingListener;
@@ -309,8 +308,7 @@ public final class TrainingWizardViewModel {
         if (o == null || o.model().header().heldOutScores().isEmpty()) {
             return;
         }
-        double[] held = o.model().header().heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
-        threshold.set(Thresholds.calibrated(held, percent / 100.0));
+        threshold.set(o.model().header().thresholdFor(percent / 100.0));
     }
 
     /** Saves the trained model (engine lane), then reports on the UI thread. */
