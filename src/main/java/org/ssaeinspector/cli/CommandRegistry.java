@@ -11,6 +11,8 @@ final class CommandRegistry {
         cli.addSubcommand(new TrainCommand());
         cli.addSubcommand(new EvaluateCommand());
         cli.addSubcommand(new ScoreCommand());
+        cli.addSubcommand(new CalibrateCommand());
+        cli.addSubcommand(new CompareCommand());
         cli.addSubcommand(new BenchmarkCommand());
         cli.addSubcommand(new SamplesCommand());
     }

@@ -91,6 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             EvaluationSummary summary = EvaluationSummary.of(report);
             summary.lines().forEach(spec.commandLine().getOut()::println);
+            TrainCommand.printLineage(spec, model.header());
             if (json != null) {
                 Json.write(summary, json);
             }

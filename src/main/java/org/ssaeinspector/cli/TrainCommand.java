@@ -1,6 +1,8 @@
 package org.ssaeinspector.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -8,10 +10,13 @@ import org.ssaeinspector.dataset.DataSet;
 import org.ssaeinspector.dataset.DataSetScanner;
 import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.model.ModelFile;
+import org.ssaeinspector.model.LineageStep;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.model.SsaeTrainer;
 import org.ssaeinspector.model.TrainingResult;
+import org.ssaeinspector.model.TrainingStart;
+import org.ssaeinspector.util.UserFacingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +29,18 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder (MVTec layout: uses train/good).")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Data folder (MVTec layout: uses train/good); repeat it to train on several.")
+    List<Path> data;
+
+    @Option(names = "--from", paramLabel = "FILE.ssae",
+            description = "Continue training this model (left as it is) instead of starting afresh; --data should "
+                    + "hold its images and the new ones. Its network shape, scale and light handling are kept.")
+    Path from;
+
+    /** Options that describe the network or its scale: a continued training takes them from its parent. */
+    private static final List<String> FIXED_BY_PARENT = List.of("--size", "--scale", "--width", "--patch", "--crop",
+            "--kind", "--batch");
 
     @Option(names = "--out", required = true, paramLabel = "FILE.ssae", description = "Model file to write.")
     Path out;
@@ -36,12 +51,32 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var settings = options.settings();
-        DataSet dataSet = DataSetScanner.scan(data);
-        warnSkipped(spec, dataSet);
+        if (from != null) {
+            for (String name : FIXED_BY_PARENT) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                    throw new UserFacingException(name + ": comes from the model given with --from; leave it out");
+                }
+            }
+            CalibrateCommand.requireNewTarget(from, out, false);
+        }
+        List<Path> images = new ArrayList<>();
+        for (Path folder : data) {
+            DataSet dataSet = DataSetScanner.scan(folder);
+            warnSkipped(spec, dataSet);
+            dataSet.train().stream().filter(p -> !images.contains(p)).forEach(images::add);
+        }
         CliInputs.requireWritableTarget(out);
         TrainingResult result;
         try (ConsoleTrainingListener listener = new ConsoleTrainingListener(spec.commandLine().getErr())) {
-            result = new SsaeTrainer().train(dataSet.train(), settings, listener, () -> false);
+            if (from == null) {
+                result = new SsaeTrainer().train(images, settings, listener, () -> false);
+            } else {
+                TrainingStart start;
+                try (SsaeModel parent = ModelFile.load(from)) {
+                    start = TrainingStart.of(parent, from);
+                }
+                result = new SsaeTrainer().trainFurther(images, settings, start, listener, () -> false);
+            }
         }
         try (SsaeModel model = result.model()) {
             ModelFile.save(model, out);
@@ -60,8 +95,16 @@ final class TrainCommand implements Callable<Integer> {
             if (h.calibrationChoice() != null) {
                 spec.commandLine().getOut().println("Calibration: " + h.calibrationChoice().describe());
             }
+            printLineage(spec, h);
         }
         return 0;
+    }
+
+    /** The models this one was made from, if any. */
+    static void printLineage(CommandSpec spec, ModelHeader h) {
+        for (LineageStep step : h.lineage()) {
+            spec.commandLine().getOut().println("Lineage: " + step.describe());
+        }
     }
 
     static void warnSkipped(CommandSpec spec, DataSet dataSet) {

@@ -29,6 +29,9 @@ public record DataTraits(double contrastSpread, double brightnessSpread, boolean
     static final float TARGET_MEAN = 0.5f;
     static final float TARGET_CONTRAST = 0.2f;
 
+    /** Images used as they are: continued training of a parent that predates the measurement (format 3). */
+    static final DataTraits NONE = new DataTraits(0, 0, false);
+
     /** Measures a set of good photos from each one's {@link #lumaMoments}, taken at the photo's own resolution. */
     static DataTraits of(List<double[]> photoLuma) {
         int n = photoLuma.size();

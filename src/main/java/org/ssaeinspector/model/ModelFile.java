@@ -3,6 +3,7 @@ package org.ssaeinspector.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -87,26 +88,12 @@ public final class ModelFile {
             ResidualCalibration calibration = readCalibration(zip, file, header);
             DjlRuntime.configure();
             Device device = DjlRuntime.device(deviceChoice, msg -> { });
-            Model djlModel = Model.newInstance("ssae", device);
-            boolean ok = false;
-            try {
-                byte[] parameters;
-                try (InputStream in = entry(zip, PARAMETERS, file)) {
-                    parameters = ParameterLayout.of(header, djlModel.getNDManager()).read(in);
-                }
-                UNetBlock block = new UNetBlock(header.channels(), header.width(), header.patch());
-                djlModel.setBlock(block);
-                block.initialize(djlModel.getNDManager(), DataType.FLOAT32,
-                        new Shape(1, header.channels(), header.imageSize(), header.imageSize()));
-                block.loadParameters(djlModel.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
-                requireFiniteWeights(block);
-                ok = true;
-                return new SsaeModel(djlModel, block, device, header, calibration, true);
-            } finally {
-                if (!ok) {
-                    djlModel.close();
-                }
+            byte[] parameters;
+            try (NDManager scratch = NDManager.newBaseManager(Device.cpu());
+                 InputStream in = entry(zip, PARAMETERS, file)) {
+                parameters = ParameterLayout.of(header, scratch).read(in);
             }
+            return network(parameters, header, calibration, device);
         } catch (ZipException e) {
             throw new UserFacingException(file + ": not an SSAE Inspector model file, or truncated (" + describe(e) + ")", e);
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -114,6 +101,39 @@ public final class ModelFile {
                 throw u;
             }
             throw new UserFacingException(file + ": damaged or truncated model file (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * A model with the network of {@code source} (copied: each model owns and closes its own) and
+     * another header and calibration: a recalibrated model beside its parent, so the two can be compared.
+     */
+    static SsaeModel withCalibration(SsaeModel source, ModelHeader header, ResidualCalibration calibration) {
+        try {
+            return network(source.parameterBytes(), header, calibration, source.device());
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("cannot copy the network: " + describe(e), e);
+        }
+    }
+
+    /** A network of the header's shape with these parameters (as {@code UNetBlock.saveParameters} wrote them). */
+    private static SsaeModel network(byte[] parameters, ModelHeader header, ResidualCalibration calibration, Device device)
+            throws IOException, MalformedModelException {
+        Model djlModel = Model.newInstance("ssae", device);
+        boolean ok = false;
+        try {
+            UNetBlock block = new UNetBlock(header.channels(), header.width(), header.patch());
+            djlModel.setBlock(block);
+            block.initialize(djlModel.getNDManager(), DataType.FLOAT32,
+                    new Shape(1, header.channels(), header.imageSize(), header.imageSize()));
+            block.loadParameters(djlModel.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
+            requireFiniteWeights(block);
+            ok = true;
+            return new SsaeModel(djlModel, block, device, header, calibration, true);
+        } finally {
+            if (!ok) {
+                djlModel.close();
+            }
         }
     }
 

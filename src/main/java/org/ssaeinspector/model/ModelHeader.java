@@ -32,6 +32,8 @@ import org.ssaeinspector.evaluation.Thresholds;
  *                            candidate (format 3; null before)
  * @param dataTraits          what training read off the good images (their light) and did about it
  *                            (format 4; null before: images are used as they are)
+ * @param lineage             the models this one was made from, oldest first (empty for a model trained
+ *                            from scratch; older files have none)
  */
 public record ModelHeader(
         int formatVersion,
@@ -54,9 +56,11 @@ public record ModelHeader(
         double targetFalseRejectRate,
         ImageGeometry geometry,
         CalibrationChoice calibrationChoice,
-        DataTraits dataTraits) {
+        DataTraits dataTraits,
+        List<LineageStep> lineage) {
 
     public ModelHeader {
+        lineage = lineage == null ? List.of() : List.copyOf(lineage);
         patch = patch == 0 ? 1 : patch; // format 1 files do not name it: their networks had none
         geometry = geometry == null ? ImageGeometry.squash(imageSize) : geometry;
         dataTraits = formatVersion < 4 ? null : dataTraits; // earlier formats used images as they are
@@ -86,6 +90,20 @@ public record ModelHeader(
     public ModelHeader withThreshold(double newThreshold) {
         return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, patch, kind, calibration,
                 residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
-                targetFalseRejectRate, geometry, calibrationChoice, dataTraits);
+                targetFalseRejectRate, geometry, calibrationChoice, dataTraits, lineage);
+    }
+
+    /**
+     * The header of a model made from this one: the held-out figures and threshold replaced, one
+     * lineage step appended, a new creation time.
+     */
+    public ModelHeader recalibrated(int newHeldOutCount, List<Double> newHeldOutScores, double newThreshold,
+                                    LineageStep step, String now) {
+        List<LineageStep> steps = new java.util.ArrayList<>(lineage);
+        steps.add(step);
+        return new ModelHeader(formatVersion, org.ssaeinspector.util.AppInfo.version(), now, imageSize, channels, width,
+                patch, kind, calibration, residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount,
+                newHeldOutCount, newHeldOutScores, newThreshold, targetFalseRejectRate, geometry, calibrationChoice,
+                dataTraits, steps);
     }
 }

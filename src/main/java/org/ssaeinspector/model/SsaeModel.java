@@ -64,6 +64,23 @@ public final class SsaeModel implements AutoCloseable {
         return calibration;
     }
 
+    Device device() {
+        return device;
+    }
+
+    /** The network's parameters as {@code UNetBlock.saveParameters} writes them (the model file's block). */
+    byte[] parameterBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            synchronized (this) { // not while a scoring call runs on the same network
+                block.saveParameters(out);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** The device the network runs on, in words. */
     public String deviceName() {
         return DjlRuntime.describe(device);

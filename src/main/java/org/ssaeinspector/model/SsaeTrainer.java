@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -60,9 +59,28 @@ public final class SsaeTrainer {
     public TrainingResult train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
                                 BooleanSupplier cancelled, List<Duration> checkpoints,
                                 CheckpointListener checkpointListener) {
+        return train(goodImages, settings, listener, cancelled, checkpoints, checkpointListener, null);
+    }
+
+    /**
+     * Continues training a parent model ({@code train --from}) on {@code goodImages}, which should
+     * hold the parent's images as well as the new ones (so that it does not forget the old parts):
+     * the network starts from the parent's, keeps its shape, scale and light handling, and is
+     * calibrated anew; the header's lineage records the parent.
+     */
+    public TrainingResult trainFurther(List<Path> goodImages, TrainingSettings settings, TrainingStart start,
+                                       TrainingListener listener, BooleanSupplier cancelled) {
+        return train(goodImages, start.settingsFrom(settings), listener, cancelled, List.of(), (t, s, m) -> { }, start);
+    }
+
+    private TrainingResult train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
+                                 BooleanSupplier cancelled, List<Duration> checkpoints,
+                                 CheckpointListener checkpointListener, TrainingStart start) {
         DjlRuntime.configure();
         listener.onMessage("Loading " + goodImages.size() + " images");
-        TrainingImages data = TrainingImages.load(goodImages, settings.imageSize(), settings.scale());
+        TrainingImages data = start == null ? TrainingImages.load(goodImages, settings.imageSize(), settings.scale())
+                : TrainingImages.load(goodImages, settings.imageSize(), settings.scale(), start.parent().geometry(),
+                start.parent().channels());
         List<SkippedFile> skipped = data.skipped();
         for (SkippedFile s : skipped) {
             listener.onMessage("Skipped " + s);
@@ -75,11 +93,12 @@ public final class SsaeTrainer {
         ImageGeometry geometry = data.geometry();
         int crop = cropSide(data.images(), settings);
         listener.onMessage("Geometry: " + geometry.describe() + "; training on " + crop + " x " + crop + " crops");
-        DataTraits traits = DataTraits.of(data.photoLuma());
+        DataTraits traits = start == null ? DataTraits.of(data.photoLuma())
+                : start.parent().dataTraits() != null ? start.parent().dataTraits() : DataTraits.NONE;
         listener.onMessage("Images: " + traits.describe());
         List<FloatImage> prepared = traits.apply(data.images());
         List<Path> usedPaths = data.paths();
-        Split split = split(prepared, settings);
+        Split split = split(prepared, usedPaths, settings);
         if (split.heldOut.isEmpty()) {
             listener.onMessage("Too few images to hold some out: scores are calibrated on training images, "
                     + "so the threshold may flag good parts more often than asked.");
@@ -90,8 +109,12 @@ public final class SsaeTrainer {
         Model djlModel = Model.newInstance("ssae", device);
         UNetBlock block = new UNetBlock(channels, settings.width(), settings.patch());
         djlModel.setBlock(block);
+        if (start != null) {
+            listener.onMessage("Starting from the parent model's network (" + start.parent().training().steps() + " steps)");
+        }
         Loop loop = new Loop(settings);
         String fingerprint = DataFingerprint.of(usedPaths);
+        List<LineageStep> lineage = lineage(start, usedPaths.size(), fingerprint);
         List<Duration> pending = new ArrayList<>(checkpoints);
         pending.sort(null);
         Runnable checkpointCheck = () -> {
@@ -99,7 +122,7 @@ public final class SsaeTrainer {
                 Duration at = pending.remove(0);
                 Instant pausedAt = Instant.now();
                 SsaeModel snapshot = calibrate(djlModel, block, device, settings, geometry, traits, channels, split,
-                        loop.summary(device), fingerprint, prepared.size(), false, msg -> { });
+                        loop.summary(device), fingerprint, prepared.size(), false, msg -> { }, lineage);
                 checkpointListener.onCheckpoint(at, loop.steps, snapshot);
                 loop.pause(Duration.between(pausedAt, Instant.now()));
             }
@@ -107,14 +130,14 @@ public final class SsaeTrainer {
         boolean success = false;
         try {
             runTraining(djlModel, padTo(split.train, crop), settings, crop, channels, loop, listener, cancelled,
-                    checkpointCheck);
+                    checkpointCheck, start);
             if (loop.steps == 0) {
                 throw new CancellationException("Training was cancelled before the first step.");
             }
             listener.onMessage("Calibrating on " + split.heldOut.size() + " held-out good images");
             TrainingSummary summary = loop.summary(device);
             SsaeModel model = calibrate(djlModel, block, device, settings, geometry, traits, channels, split, summary,
-                    fingerprint, prepared.size(), true, listener::onMessage);
+                    fingerprint, prepared.size(), true, listener::onMessage, lineage);
             success = true;
             return new TrainingResult(model, List.copyOf(skipped), summary);
         } finally {
@@ -153,7 +176,7 @@ public final class SsaeTrainer {
 
     private void runTraining(Model djlModel, List<FloatImage> train, TrainingSettings settings, int crop, int channels,
                              Loop loop, TrainingListener listener, BooleanSupplier cancelled,
-                             Runnable afterStep) {
+                             Runnable afterStep, TrainingStart start) {
         Random rng = new Random(settings.seed());
         TrainingBatches batches = new TrainingBatches(train, settings.kind(), settings.batchSize(), crop, settings.inputNoise(), rng);
         long totalSteps = settings.timeBudget() == null ? (long) settings.epochs() * batches.stepsPerEpoch() : -1;
@@ -164,6 +187,13 @@ public final class SsaeTrainer {
                         .build())
                 .optDevices(new Device[] {djlModel.getNDManager().getDevice()});
         int size = crop;
+        if (start != null) {
+            // Before the trainer: its initialisation keeps parameters that hold values, and attaches
+            // the gradients to those arrays (loading after it would train arrays the network no longer uses).
+            djlModel.getBlock().initialize(djlModel.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+                    new Shape(settings.batchSize(), channels, size, size));
+            loadParameters(djlModel, start);
+        }
         try (Trainer trainer = djlModel.newTrainer(config)) {
             trainer.initialize(new Shape(settings.batchSize(), channels, size, size));
             listener.onMessage("Training on " + train.size() + " images");
@@ -182,6 +212,16 @@ public final class SsaeTrainer {
                 listener.onProgress(loop.progress());
                 afterStep.run();
             }
+        }
+    }
+
+    /** The parent's weights into the freshly initialised network (same shape: {@link TrainingStart#settingsFrom}). */
+    private static void loadParameters(Model djlModel, TrainingStart start) {
+        try {
+            djlModel.getBlock().loadParameters(djlModel.getNDManager(),
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(start.parameters())));
+        } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+            throw new UserFacingException("cannot start from the parent model's network (" + e.getMessage() + ")", e);
         }
     }
 
@@ -214,7 +254,7 @@ public final class SsaeTrainer {
     private SsaeModel calibrate(Model djlModel, UNetBlock block, Device device, TrainingSettings settings,
                                 ImageGeometry geometry, DataTraits traits, int channels, Split split, TrainingSummary summary,
                                 String fingerprint, int imageCount, boolean ownsNetwork,
-                                java.util.function.Consumer<String> messages) {
+                                java.util.function.Consumer<String> messages, List<LineageStep> lineage) {
         int[] ref = geometry.referenceModelSize();
         double sideAt128 = settings.imageSize() / 128.0;
         List<ResidualCalibration.Mode> modes = switch (settings.kind()) {
@@ -225,7 +265,7 @@ public final class SsaeTrainer {
         };
         String forcedBy = settings.kind() == PartKind.AUTO ? null : "kind " + settings.kind().name().toLowerCase(java.util.Locale.ROOT);
         ModelHeader provisional = header(settings, geometry, traits, channels, modes.get(0), 0, summary, fingerprint,
-                imageCount, split, List.of(), 0, null);
+                imageCount, split, List.of(), 0, null, lineage);
         SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
         Function<List<FloatImage>, List<ResidualMap>> residuals = images -> {
@@ -250,19 +290,19 @@ public final class SsaeTrainer {
         }
         messages.accept("Chose " + outcome.choice().describe());
         ModelHeader header = header(settings, geometry, traits, channels, outcome.mode(), outcome.sigma(), summary,
-                fingerprint, imageCount, split, scoreList, threshold, outcome.choice());
+                fingerprint, imageCount, split, scoreList, threshold, outcome.choice(), lineage);
         return new SsaeModel(djlModel, block, device, header, calibration, ownsNetwork);
     }
 
     private static ModelHeader header(TrainingSettings settings, ImageGeometry geometry, DataTraits traits, int channels,
                                       ResidualCalibration.Mode mode, double sigma, TrainingSummary summary,
                                       String fingerprint, int imageCount, Split split, List<Double> scores,
-                                      double threshold, CalibrationChoice choice) {
+                                      double threshold, CalibrationChoice choice, List<LineageStep> lineage) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, AppInfo.version(), Instant.now().toString(),
                 settings.imageSize(), channels, settings.width(), settings.patch(), settings.kind(), mode.id(),
                 RESIDUAL_BLUR_AT_128 * settings.imageSize() / 128.0, sigma, summary,
                 fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate(),
-                geometry, choice, traits);
+                geometry, choice, traits, lineage);
     }
 
     /**
@@ -279,8 +319,26 @@ public final class SsaeTrainer {
                 + "newest kernels; a lower learning rate helps if the loss itself ran away.");
     }
 
-    /** Held-out good images for calibration: never trained on. */
-    static Split split(List<FloatImage> images, TrainingSettings settings) {
+    /** The parent's lineage and one more step; none for a model trained from scratch. */
+    private static List<LineageStep> lineage(TrainingStart start, int images, String fingerprint) {
+        if (start == null) {
+            return List.of();
+        }
+        List<LineageStep> steps = new ArrayList<>(start.parent().lineage());
+        steps.add(new LineageStep(LineageStep.TRAINED_FURTHER, start.parentSha256(), start.parent().createdAt(), images,
+                fingerprint, Instant.now().toString()));
+        return steps;
+    }
+
+    /**
+     * Held-out good images for calibration: never trained on. Their number is a fixed share of
+     * the images (at least 3 where possible, at least 2 left to train on); which ones are held out
+     * is ranked by a hash of each file's name and the seed, not by their place in the list: a
+     * continued training on the parent's images plus new ones then holds out nearly the same old
+     * images as the parent did (all but a few at the boundary of the ranking), so its calibration
+     * meets few images the network was trained on.
+     */
+    static Split split(List<FloatImage> images, List<Path> paths, TrainingSettings settings) {
         int n = images.size();
         int heldOut = (int) Math.round(settings.heldOutFraction() * n);
         if (settings.heldOutFraction() > 0) {
@@ -290,17 +348,38 @@ public final class SsaeTrainer {
         if (n < 5) {
             heldOut = 0;
         }
+        double[] key = new double[n];
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            key[i] = unitHash(paths.get(i).getFileName().toString(), settings.seed());
             idx.add(i);
         }
-        Collections.shuffle(idx, new Random(settings.seed() ^ 0x5eed));
-        List<FloatImage> held = new ArrayList<>();
+        idx.sort((a, b) -> Double.compare(key[a], key[b]));
+        boolean[] held = new boolean[n];
+        for (int k = 0; k < heldOut; k++) {
+            held[idx.get(k)] = true;
+        }
+        List<FloatImage> heldList = new ArrayList<>();
         List<FloatImage> train = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            (i < heldOut ? held : train).add(images.get(idx.get(i)));
+            (held[i] ? heldList : train).add(images.get(i));
         }
-        return new Split(train, held);
+        return new Split(train, heldList);
+    }
+
+    /** A number in [0, 1) that depends only on the name and the seed. */
+    static double unitHash(String name, long seed) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((seed + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long bits = 0;
+            for (int i = 0; i < 7; i++) {
+                bits = (bits << 8) | (d[i] & 0xff);
+            }
+            return bits / (double) (1L << 56);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     record Split(List<FloatImage> train, List<FloatImage> heldOut) {

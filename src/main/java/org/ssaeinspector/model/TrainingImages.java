@@ -21,6 +21,15 @@ record TrainingImages(List<FloatImage> images, List<Path> paths, int channels, L
                       ImageGeometry geometry, List<double[]> photoLuma) {
 
     static TrainingImages load(List<Path> files, int shortSide, double fixedScale) {
+        return load(files, shortSide, fixedScale, null, 0);
+    }
+
+    /**
+     * As {@link #load(List, int, double)}; with a {@code given} geometry (a continued training: the
+     * parent's) instead of one chosen from these photos, and {@code givenChannels} (1 or 3; 0:
+     * from the photos).
+     */
+    static TrainingImages load(List<Path> files, int shortSide, double fixedScale, ImageGeometry given, int givenChannels) {
         List<Object> decoded = files.parallelStream().map(p -> decode(p, img -> {
             double s = shortSide / (double) Math.min(img.width(), img.height());
             return new Sized(img.resize(Math.max(1, (int) Math.round(img.width() * s)),
@@ -41,8 +50,8 @@ record TrainingImages(List<FloatImage> images, List<Path> paths, int channels, L
         if (images.isEmpty()) {
             return new TrainingImages(List.of(), paths, 1, skipped, ImageGeometry.squash(shortSide), List.of());
         }
-        ImageGeometry geometry = ImageGeometry.choose(images.stream().map(s -> new int[] {s.width, s.height}).toList(),
-                shortSide, fixedScale);
+        ImageGeometry geometry = given != null ? given
+                : ImageGeometry.choose(images.stream().map(s -> new int[] {s.width, s.height}).toList(), shortSide, fixedScale);
         List<FloatImage> atScale = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             Sized s = images.get(i);
@@ -55,7 +64,7 @@ record TrainingImages(List<FloatImage> images, List<Path> paths, int channels, L
             atScale.add(again instanceof Sized ok ? ok.image : s.image.resize(m[0], m[1]));
         }
         // Gray data trains a one-channel model; any colour image makes it RGB for all.
-        int channels = atScale.stream().allMatch(img -> img.channels() == 1) ? 1 : 3;
+        int channels = givenChannels > 0 ? givenChannels : atScale.stream().allMatch(img -> img.channels() == 1) ? 1 : 3;
         atScale.replaceAll(img -> img.withChannels(channels));
         return new TrainingImages(atScale, paths, channels, skipped, geometry,
                 images.stream().map(Sized::luma).toList());

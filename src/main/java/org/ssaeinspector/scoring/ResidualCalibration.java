@@ -118,6 +118,31 @@ public final class ResidualCalibration {
     }
 
     /**
+     * Recalibration with more good images (issue "Learning from the inspector's verdicts"): the
+     * calibration these statistics would have had if {@code added} had been held out alongside the
+     * {@code images} they were fitted on. The original maps are not kept, so they enter through their
+     * stored mean and spread (per-pixel spreads already carry the neighbourhood prior, which is
+     * applied once more to the pooled spread: a slight extra smoothing). Hands {@code eachAdded} the
+     * calibration without the i-th added map, for its out-of-sample score; returns the calibration of all.
+     */
+    public ResidualCalibration including(List<ResidualMap> added, int images, int refWidth, int refHeight,
+                                         ObjIntConsumer<ResidualCalibration> eachAdded) {
+        int[] expected = grid(mode, refWidth, refHeight);
+        if (gridWidth != expected[0] || gridHeight != expected[1]) {
+            throw new IllegalArgumentException("calibration grid " + gridWidth + " x " + gridHeight
+                    + " does not belong to a " + refWidth + " x " + refHeight + " reference");
+        }
+        boolean fitted = images >= 2 && eps > 0; // identity(): nothing was measured
+        Moments base = fitted ? Moments.ofStatistics(this, images, refWidth, refHeight) : Moments.none(refWidth, refHeight);
+        Moments all = base.plus(added, refWidth, refHeight);
+        for (int i = 0; i < added.size(); i++) {
+            Moments without = all.without(added.get(i), refWidth, refHeight);
+            eachAdded.accept(without.images < 2 ? identity() : fromMoments(mode, without, refWidth, refHeight, without.images), i);
+        }
+        return all.images < 2 ? identity() : fromMoments(mode, all, refWidth, refHeight, all.images);
+    }
+
+    /**
      * Statistics from per-pixel running sums on the reference grid, pooled to the mode's grid.
      * Per-pixel variances from a few held-out images are noisy, so they are shrunk towards the
      * variance of the pixel's neighbourhood (Gaussian, sigma {@link #PRIOR_SIGMA_AT_128} px at 128)
@@ -323,6 +348,38 @@ public final class ResidualCalibration {
                 }
             }
             return new Moments(sum, sumSq, residuals.size());
+        }
+
+        static Moments none(int w, int h) {
+            return new Moments(new double[w * h], new double[w * h], 0);
+        }
+
+        /** Sums that give back a calibration's stored mean and spread over {@code images} maps. */
+        static Moments ofStatistics(ResidualCalibration c, int images, int w, int h) {
+            double[] sum = new double[w * h];
+            double[] sumSq = new double[w * h];
+            int cell = c.mode == Mode.PER_PIXEL ? 1 : cell(c.mode, w, h);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int g = (y / cell) * c.gridWidth + x / cell;
+                    double mu = c.mean[g];
+                    double sd = c.std[g];
+                    sum[y * w + x] = images * mu;
+                    sumSq[y * w + x] = images * (sd * sd + mu * mu);
+                }
+            }
+            return new Moments(sum, sumSq, images);
+        }
+
+        Moments plus(List<ResidualMap> maps, int w, int h) {
+            Moments more = of(maps, w, h);
+            double[] s = sum.clone();
+            double[] sq = sumSq.clone();
+            for (int p = 0; p < s.length; p++) {
+                s[p] += more.sum[p];
+                sq[p] += more.sumSq[p];
+            }
+            return new Moments(s, sq, images + more.images);
         }
 
         Moments without(ResidualMap r, int w, int h) {

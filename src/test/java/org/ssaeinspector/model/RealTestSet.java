@@ -26,7 +26,7 @@ record RealTestSet(List<ImageSample> samples, List<ResidualMap> residuals, List<
         TrainingSettings settings = model.header().training().settings();
         TrainingImages train = TrainingImages.load(data.train(), settings.imageSize(), settings.scale());
         DataTraits traits = model.header().dataTraits();
-        return SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), settings).heldOut();
+        return SsaeTrainer.split(traits == null ? train.images() : traits.apply(train.images()), train.paths(), settings).heldOut();
     }
 
     static RealTestSet score(SsaeModel model, DataSet data) throws ImageLoadException {
