@@ -44,14 +44,40 @@ public record ModelComparison(EvaluationReport before, EvaluationReport after, L
     public static ModelComparison of(EvaluationReport before, EvaluationReport after) {
         Map<Path, ImageEvaluation> byPath = new HashMap<>();
         after.results().forEach(e -> byPath.put(e.sample().path(), e));
-        List<VerdictChange> changes = new ArrayList<>();
+        List<ImageSample> samples = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
         for (ImageEvaluation b : before.results()) {
             ImageEvaluation a = byPath.get(b.sample().path());
-            if (a != null && a.result().flagged() != b.result().flagged()) {
-                changes.add(new VerdictChange(b.sample(), b.result().score(), a.result().score(), a.result().flagged()));
+            if (a != null) {
+                samples.add(b.sample());
+                scores.add(new double[] {b.result().score(), a.result().score()});
             }
         }
-        return new ModelComparison(before, after, changes);
+        double[] sb = scores.stream().mapToDouble(x -> x[0]).toArray();
+        double[] sa = scores.stream().mapToDouble(x -> x[1]).toArray();
+        return new ModelComparison(before, after,
+                changes(samples, sb, before.modelThreshold(), sa, after.modelThreshold()));
+    }
+
+    /**
+     * The images whose verdict differs between two models: {@code before[i]} and {@code after[i]}
+     * are the scores of {@code samples.get(i)}, each model flags above its own threshold (NaN
+     * scores, images one model could not score, are left out).
+     */
+    public static List<VerdictChange> changes(List<ImageSample> samples, double[] before, double thresholdBefore,
+                                              double[] after, double thresholdAfter) {
+        List<VerdictChange> changes = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (Double.isNaN(before[i]) || Double.isNaN(after[i])) {
+                continue;
+            }
+            boolean flaggedBefore = before[i] > thresholdBefore;
+            boolean flaggedAfter = after[i] > thresholdAfter;
+            if (flaggedBefore != flaggedAfter) {
+                changes.add(new VerdictChange(samples.get(i), before[i], after[i], flaggedAfter));
+            }
+        }
+        return changes;
     }
 
     /** Changes that now flag an image the current model passed. */

@@ -10,11 +10,13 @@ import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.model.DjlRuntime;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
+import org.ssaeinspector.model.Recalibration;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.model.SsaeTrainer;
 import org.ssaeinspector.model.TrainingListener;
 import org.ssaeinspector.model.TrainingResult;
 import org.ssaeinspector.model.TrainingSettings;
+import org.ssaeinspector.model.TrainingStart;
 import org.ssaeinspector.scoring.InspectionResult;
 import org.ssaeinspector.scoring.Inspector;
 import org.ssaeinspector.scoring.ScoredImage;
@@ -27,6 +29,22 @@ public final class DjlEngineService implements EngineService {
                                  BooleanSupplier cancelled) {
         TrainingResult result = new SsaeTrainer().train(goodImages, settings, listener, cancelled);
         return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary());
+    }
+
+    @Override
+    public TrainingOutcome trainFurther(ModelHandle from, Path fromFile, List<Path> goodImages, TrainingSettings settings,
+                                        TrainingListener listener, BooleanSupplier cancelled) {
+        TrainingStart start = TrainingStart.of(unwrap(from), fromFile);
+        TrainingResult result = new SsaeTrainer().trainFurther(goodImages, settings, start, listener, cancelled);
+        return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary());
+    }
+
+    @Override
+    public RecalibrationOutcome recalibrate(ModelHandle model, Path modelFile, List<Path> goodImages,
+                                            BooleanSupplier cancelled) {
+        Recalibration.Outcome o = Recalibration.recalibrate(unwrap(model), modelFile, goodImages, m -> { }, cancelled);
+        return new RecalibrationOutcome(new Handle(o.model()), o.skipped(), o.added(), o.addedRejectedBefore(),
+                o.addedRejectedAfter());
     }
 
     @Override

@@ -20,6 +20,21 @@ public interface EngineService {
     TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
                           BooleanSupplier cancelled);
 
+    /**
+     * Continues training {@code from} (issue "Learning from the inspector's verdicts") on good
+     * images that should hold its own and the new ones; see {@link org.ssaeinspector.model.SsaeTrainer#trainFurther}.
+     *
+     * @param fromFile the model's file (for the lineage), or null when it was never saved
+     */
+    TrainingOutcome trainFurther(ModelHandle from, Path fromFile, List<Path> goodImages, TrainingSettings settings,
+                                 TrainingListener listener, BooleanSupplier cancelled);
+
+    /**
+     * Recalibrates {@code model} with confirmed good images into a new model (the given one is
+     * left as it is); see {@link org.ssaeinspector.model.Recalibration}.
+     */
+    RecalibrationOutcome recalibrate(ModelHandle model, Path modelFile, List<Path> goodImages, BooleanSupplier cancelled);
+
     ModelHandle loadModel(Path file);
 
     /** Saves the model with {@code threshold} as its default threshold (what the command line uses). */

@@ -28,6 +28,7 @@ final class MainActions {
     private File lastFolder;
     private DetailWindow detail;
     private TrainingWizard wizard;
+    private ComparisonDialog comparison;
 
     MainActions(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -108,6 +109,37 @@ final class MainActions {
         }
     }
 
+    /** Recalibrates with the test images labelled good by hand. */
+    void recalibrateWithConfirmed() {
+        vm.recalibrate(vm.confirmedGood(), this::compare);
+    }
+
+    /** Recalibrates with a folder of good images (a new batch of good parts). */
+    void recalibrateWithFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Recalibrate with a folder of good images");
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            c.setInitialDirectory(lastFolder);
+        }
+        File dir = c.showDialog(stage);
+        if (dir != null) {
+            lastFolder = dir.getParentFile();
+            vm.recalibrate(List.of(dir.toPath()), this::compare);
+        }
+    }
+
+    /** Shows a comparison and starts its scoring. */
+    void compare(org.ssaeinspector.app.viewmodel.ComparisonViewModel comparisonVm) {
+        comparison = new ComparisonDialog(comparisonVm, stage);
+        comparisonVm.start();
+        comparison.show();
+    }
+
+    /** The comparison last shown (tests drive it). */
+    ComparisonDialog currentComparison() {
+        return comparison;
+    }
+
     void score() {
         vm.scoreShown();
     }
@@ -122,7 +154,8 @@ final class MainActions {
             return;
         }
         vm.newTrainingWizard().ifPresent(w -> {
-            wizard = new TrainingWizard(stage, w, vm.prompts(), this::chooseModelFile, vm.thumbnails());
+            wizard = new TrainingWizard(stage, w, vm.prompts(), this::chooseModelFile, vm.thumbnails(),
+                    further -> compare(vm.comparison(further)));
             wizard.setOnHidden(() -> vm.wizardClosed(w));
             wizard.show();
         });

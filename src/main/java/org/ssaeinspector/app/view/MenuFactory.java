@@ -23,6 +23,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.ssaeinspector.app.viewmodel.GalleryFilter;
 import org.ssaeinspector.app.viewmodel.GallerySort;
 import org.ssaeinspector.app.viewmodel.ImageSet;
@@ -71,6 +72,11 @@ final class MenuFactory {
                 item("_Train New Model…", MaterialDesignS.SCHOOL_OUTLINE, "Shortcut+T", a::train),
                 item("_Open Model…", MaterialDesignB.BRAIN, "Shortcut+M", a::openModel),
                 item("_Save Model As…", MaterialDesignC.CONTENT_SAVE_COG_OUTLINE, "Shortcut+Shift+M", a::saveModelAs),
+                new javafx.scene.control.SeparatorMenuItem(),
+                modelAction(item("_Recalibrate with Confirmed Good Images", MaterialDesignT.TUNE_VARIANT, "Shortcut+R",
+                        a::recalibrateWithConfirmed)),
+                modelAction(item("Recalibrate with a _Folder of Good Images…", MaterialDesignF.FOLDER_CHECK_OUTLINE, null,
+                        a::recalibrateWithFolder)),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("S_core Images", MaterialDesignP.PLAY, "F5", a::score),
                 stop);
@@ -138,6 +144,12 @@ final class MenuFactory {
                 score, stop,
                 new Separator(),
                 export);
+    }
+
+    /** An item that needs a model: disabled without one. */
+    private MenuItem modelAction(MenuItem item) {
+        item.disableProperty().bind(vm.project().modelProperty().isNull());
+        return item;
     }
 
     private static MenuItem item(String text, Ikon icon, String accelerator, Runnable action) {

@@ -59,6 +59,8 @@ final class TrainingWizard {
     private final TrainingWizardViewModel vm;
     private final Wizard wizard;
     private final Supplier<Path> chooseFile;
+    /** Shows the comparison of a model trained further with the project's (which then applies or discards it). */
+    private final java.util.function.Consumer<TrainingWizardViewModel> compareFurther;
     private final CheckBox useModel = new CheckBox("Use this model in the project");
     private Runnable onHidden = () -> { };
     private boolean closingConfirmed;
@@ -68,8 +70,9 @@ final class TrainingWizard {
     final WizardPane donePage;
 
     TrainingWizard(Window owner, TrainingWizardViewModel vm, UserPrompts prompts, Supplier<Path> chooseFile,
-                   ThumbnailCache thumbnails) {
+                   ThumbnailCache thumbnails, java.util.function.Consumer<TrainingWizardViewModel> compareFurther) {
         this.vm = vm;
+        this.compareFurther = compareFurther;
         this.chooseFile = chooseFile;
         wizard = new Wizard(owner, "Train a model");
         imagesPage = page("1 · Good images", imagesContent(thumbnails));
@@ -92,7 +95,10 @@ final class TrainingWizard {
             }
         }));
         dialog.setOnHidden(e -> {
-            if (dialog.getResult() == ButtonType.FINISH && useModel.isSelected()) {
+            if (dialog.getResult() == ButtonType.FINISH && useModel.isSelected() && vm.continueFromModelProperty().get()
+                    && vm.outcomeProperty().get() != null && !vm.appliedProperty().get()) {
+                compareFurther.accept(vm); // compare before you switch: the comparison applies or discards
+            } else if (dialog.getResult() == ButtonType.FINISH && useModel.isSelected()) {
                 vm.apply();
             } else {
                 vm.discard();
@@ -232,7 +238,19 @@ final class TrainingWizard {
         g.setHgap(12);
         g.setVgap(10);
         int row = 0;
+        CheckBox further = new CheckBox("Continue from the current model");
+        further.setId("continueFromModel");
+        further.setDisable(!vm.canContinue());
+        further.selectedProperty().bindBidirectional(vm.continueFromModelProperty());
+        Label furtherHint = new Label(vm.canContinue() ? "Keeps its scale and network and learns from the good images "
+                + "and the test images labelled good by hand (" + (vm.imagesForContinuing().size() - vm.images().size())
+                + " now); you compare the two models before switching." : "Open or train a model first.");
+        furtherHint.getStyleClass().add("muted");
+        furtherHint.setWrapText(true);
+        furtherHint.setMaxWidth(560);
+        g.addRow(row++, new Label("Start"), new VBox(4, further, furtherHint));
         ComboBox<Integer> size = new ComboBox<>(FXCollections.observableArrayList(TrainingWizardViewModel.IMAGE_SIZES));
+        size.disableProperty().bind(further.selectedProperty());
         size.setId("imageSize");
         size.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -289,6 +307,7 @@ final class TrainingWizard {
                     + "global) and smoothing best tell held-out good images from copies with synthetic defects.";
         }, vm.kindProperty()));
         VBox kindBox = new VBox(4, new HBox(12, measured, object, texture), kindHint);
+        kindBox.disableProperty().bind(further.selectedProperty());
         g.addRow(row++, new Label("Images show"), kindBox);
 
         ComboBox<DeviceOption> device = new ComboBox<>(vm.devices());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -100,7 +101,8 @@ public final class MainViewModel {
         ModelHeader h = m.header();
         String name = file == null ? "unsaved model" : file.getFileName().toString();
         int[] px = h.geometry().referenceModelSize();
-        return name + " · " + px[0] + " × " + px[1] + " px · " + h.calibration();
+        String lineage = h.lineage().isEmpty() ? "" : " · " + h.lineage().get(h.lineage().size() - 1).operation();
+        return name + " · " + px[0] + " × " + px[1] + " px · " + h.calibration() + lineage;
     }
 
     // ---- opening things
@@ -323,6 +325,78 @@ public final class MainViewModel {
         if (old != handle) {
             release(old);
         }
+    }
+
+    // ---- learning from the inspector's verdicts
+
+    /** Test images the inspector labelled good by hand: the confirmed good parts. */
+    public List<Path> confirmedGood() {
+        return project.confirmedGood();
+    }
+
+    /**
+     * Recalibrates the project's model with good images (files or folders, seconds, on the engine lane) and hands
+     * {@code compare} the comparison of the two on the test images; the new model is used only
+     * when the user says so there, and freed otherwise.
+     */
+    public void recalibrate(List<Path> goodImages, Consumer<ComparisonViewModel> compare) {
+        ModelHandle current = project.model();
+        if (current == null) {
+            prompts.error("No model", "Open or train a model first: recalibrating starts from a model.");
+            return;
+        }
+        if (goodImages.isEmpty()) {
+            prompts.error("No confirmed good images", "Label good parts as Good first (G in the gallery or the detail "
+                    + "view), or choose a folder of good images.");
+            return;
+        }
+        Path file = project.modelFileProperty().get();
+        runner.submit(Lane.ENGINE, "Recalibrating", ctx -> {
+                    TestInputs found = DataSetScanner.scanTestInputs(goodImages);
+                    if (found.images().isEmpty()) {
+                        throw new UserFacingException("No images found in " + goodImages.get(0)
+                                + (goodImages.size() > 1 ? " and " + (goodImages.size() - 1) + " more" : ""));
+                    }
+                    return engine.recalibrate(current, file, found.images().stream().map(ImageSample::path).toList(),
+                            ctx::isCancelled);
+                },
+                o -> {
+                    String origin = String.format(Locale.ROOT, "Recalibrated with %d confirmed good image%s%s: threshold "
+                                    + "%s (the current one: %s). Of these images the current threshold flags %d, the new one %d.",
+                            o.added(), o.added() == 1 ? "" : "s",
+                            o.skipped().isEmpty() ? "" : " (" + o.skipped().size() + " unreadable, skipped)",
+                            Format.score(o.model().header().threshold()), Format.score(project.thresholdProperty().get()),
+                            o.addedRejectedBefore(), o.addedRejectedAfter());
+                    statusMessage.set("Recalibrated; compare the two models before switching.");
+                    compare.accept(comparison(o.model(), origin, "Using the recalibrated model (not saved yet)."));
+                }, e -> prompts.error("Cannot recalibrate", Messages.describe(e)));
+    }
+
+    /**
+     * The comparison of a candidate with the project's model: using it makes it the project's
+     * (unsaved) model, keeping the current one frees it.
+     */
+    public ComparisonViewModel comparison(ModelHandle candidate, String origin, String usedMessage) {
+        return new ComparisonViewModel(project, engine, runner, candidate, origin, () -> {
+            useModel(candidate, null, candidate.header().threshold());
+            statusMessage.set(usedMessage);
+        }, () -> {
+            release(candidate);
+            statusMessage.set("Kept the current model.");
+        });
+    }
+
+    /** The comparison of a model the wizard trained further with the project's: the wizard applies or discards it. */
+    public ComparisonViewModel comparison(TrainingWizardViewModel wizard) {
+        ModelHandle candidate = wizard.outcomeProperty().get().model();
+        return new ComparisonViewModel(project, engine, runner, candidate,
+                "Trained further from the current model on " + wizard.imagesForContinuing().size() + " good images.", () -> {
+                    wizard.apply();
+                    statusMessage.set("Using the model trained further (not saved yet).");
+                }, () -> {
+                    wizard.discard();
+                    statusMessage.set("Kept the current model.");
+                });
     }
 
     public void saveModel(Path file) {

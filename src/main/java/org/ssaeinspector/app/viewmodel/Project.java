@@ -141,6 +141,12 @@ public final class Project {
         revision.set(revision.get() + 1);
     }
 
+    /** Test images the inspector labelled good by hand: the confirmed good parts (issue "Learning from the inspector's verdicts"). */
+    public List<java.nio.file.Path> confirmedGood() {
+        return items(ImageSet.TEST).stream().filter(i -> i.manualLabelProperty().get() == Label.GOOD)
+                .map(ImageItem::path).toList();
+    }
+
     public void setLabel(ImageItem item, Label label) {
         item.manualLabelProperty().set(label == item.folderLabel() ? null : label);
     }

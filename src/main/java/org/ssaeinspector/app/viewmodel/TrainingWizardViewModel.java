@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -100,6 +101,9 @@ public final class TrainingWizardViewModel {
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>(this, "savedFile");
     private final BooleanProperty applied = new SimpleBooleanProperty(this, "applied");
 
+    /** Continue training the project's model (issue "Learning from the inspector's verdicts") instead of a new one. */
+    private final BooleanProperty continueFromModel = new SimpleBooleanProperty(this, "continueFromModel");
+
     public TrainingWizardViewModel(Project project, EngineService engine, BackgroundRunner runner) {
         this.project = project;
         this.engine = engine;
@@ -181,6 +185,25 @@ public final class TrainingWizardViewModel {
         }, imageSize, stopRule, minutes, epochs, kind, seed, device, targetFalseRejectPercent);
     }
 
+    /** Whether the project has a model that a training could continue. */
+    public boolean canContinue() {
+        return project.model() != null;
+    }
+
+    public BooleanProperty continueFromModelProperty() {
+        return continueFromModel;
+    }
+
+    /**
+     * A continued training learns from the good training images (so it does not forget the
+     * old parts) and the test images the inspector labelled good by hand (the new ones).
+     */
+    public List<Path> imagesForContinuing() {
+        List<Path> all = new java.util.ArrayList<>(images);
+        project.confirmedGood().stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return all;
+    }
+
     // ---- Page 3: training
 
     public void start() {
@@ -198,6 +221,9 @@ public final class TrainingWizardViewModel {
         phase.set("Starting");
         stopRequested.set(false);
         abandoned.set(false);
+        ModelHandle from = continueFromModel.get() ? project.model() : null;
+        Path fromFile = project.modelFileProperty().get();
+        List<Path> furtherImages = from == null ? images : imagesForContinuing();
         runner.submit(Lane.ENGINE, "Training", ctx -> {
             AtomicReference<TrainingProgress> latest = new AtomicReference<>();
             ConcurrentLinkedQueue<LossPoint> newPoints = new ConcurrentLinkedQueue<>();
@@ -232,7 +258,9 @@ public final class TrainingWizardViewModel {
                     }
                 }
             };
-            return engine.train(images, settings, listener, () -> stopRequested.get() || ctx.isCancelled());
+            BooleanSupplier stop = () -> stopRequested.get() || ctx.isCancelled();
+            return from == null ? engine.train(images, settings, listener, stop)
+                    : engine.trainFurther(from, fromFile, furtherImages, settings, listener, stop);
         }, this::finished, e -> {
             if (e instanceof CancellationException) {
                 state.set(State.CANCELLED);

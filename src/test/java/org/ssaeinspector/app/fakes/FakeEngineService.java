@@ -15,12 +15,14 @@ import java.util.function.BooleanSupplier;
 import org.ssaeinspector.app.service.EngineService;
 import org.ssaeinspector.app.service.ImageScore;
 import org.ssaeinspector.app.service.ModelHandle;
+import org.ssaeinspector.app.service.RecalibrationOutcome;
 import org.ssaeinspector.app.service.TrainingOutcome;
 import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.model.CalibrationChoice;
+import org.ssaeinspector.model.LineageStep;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
 import org.ssaeinspector.model.TrainingListener;
@@ -112,6 +114,39 @@ public final class FakeEngineService implements EngineService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Trains like {@link #train}; the model records its parent. */
+    @Override
+    public TrainingOutcome trainFurther(ModelHandle from, Path fromFile, List<Path> goodImages, TrainingSettings settings,
+                                        TrainingListener listener, BooleanSupplier cancelled) {
+        trainedFurtherFrom = from;
+        TrainingOutcome o = train(goodImages, settings, listener, cancelled);
+        ModelHeader h = o.model().header();
+        return new TrainingOutcome(new FakeModel(withLineage(h, LineageStep.TRAINED_FURTHER, from, goodImages.size())),
+                o.skipped(), o.summary());
+    }
+
+    /** The model a continued training started from (null when none ran). */
+    public volatile ModelHandle trainedFurtherFrom;
+
+    /** A model whose threshold just clears the confirmed good images (the fake's scores know no calibration). */
+    @Override
+    public RecalibrationOutcome recalibrate(ModelHandle model, Path modelFile, List<Path> goodImages,
+                                            BooleanSupplier cancelled) {
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<ImageLoader.LoadedImage> loaded = ImageLoader.loadAll(goodImages, skipped);
+        double old = model.header().threshold();
+        double max = loaded.stream().mapToDouble(l -> score(l.image()).score()).max().orElse(0);
+        double threshold = Math.max(old, max * 1.05 + 0.01);
+        int before = (int) loaded.stream().filter(l -> score(l.image()).score() > old).count();
+        ModelHeader h = withLineage(model.header().withThreshold(threshold), LineageStep.RECALIBRATED, model, loaded.size());
+        return new RecalibrationOutcome(new FakeModel(h), skipped, loaded.size(), before, 0);
+    }
+
+    private static ModelHeader withLineage(ModelHeader h, String operation, ModelHandle parent, int images) {
+        return h.recalibrated(h.heldOutCount(), h.heldOutScores(), h.threshold(), new LineageStep(operation, null,
+                parent.header().createdAt(), images, "fingerprint", Instant.EPOCH.toString()), Instant.EPOCH.toString());
     }
 
     @Override
