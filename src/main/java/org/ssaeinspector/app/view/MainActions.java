@@ -79,16 +79,24 @@ final class MainActions {
     }
 
     void addFolder() {
+        File dir = chooseFolder("Add a folder of images or an MVTec-style data set");
+        if (dir != null) {
+            vm.drop(List.of(dir), null);
+        }
+    }
+
+    /** A folder chosen by the user (starting where the last one was), or null. */
+    private File chooseFolder(String title) {
         DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Add a folder of images or an MVTec-style data set");
+        c.setTitle(title);
         if (lastFolder != null && lastFolder.isDirectory()) {
             c.setInitialDirectory(lastFolder);
         }
         File dir = c.showDialog(stage);
         if (dir != null) {
             lastFolder = dir.getParentFile();
-            vm.drop(List.of(dir), null);
         }
+        return dir;
     }
 
     void openModel() {
@@ -116,14 +124,8 @@ final class MainActions {
 
     /** Recalibrates with a folder of good images (a new batch of good parts). */
     void recalibrateWithFolder() {
-        DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Recalibrate with a folder of good images");
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            c.setInitialDirectory(lastFolder);
-        }
-        File dir = c.showDialog(stage);
+        File dir = chooseFolder("Recalibrate with a folder of good images");
         if (dir != null) {
-            lastFolder = dir.getParentFile();
             vm.recalibrate(List.of(dir.toPath()), this::compare);
         }
     }

@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -194,19 +193,19 @@ class FeedbackLoopScreensTest {
         engine.trainingSteps = 10;
         robot.interact(() -> window.actions().train());
         TrainingWizard w = window.actions().currentWizard();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
-        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !TrainingWizardTest.button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
+        robot.clickOn(TrainingWizardTest.button(w, ButtonBar.ButtonData.NEXT_FORWARD));
         assertSame(w.settingsPage, w.wizard().getDialog().getDialogPane());
         CheckBox further = robot.lookup("#continueFromModel").queryAs(CheckBox.class);
         assertFalse(further.isDisabled(), "the project has a model to continue");
         robot.clickOn(further);
         assertTrue(robot.lookup("#imageSize").queryComboBox().isDisabled(), "the scale comes from the model");
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-2-continue");
-        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
+        robot.clickOn(TrainingWizardTest.button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !TrainingWizardTest.button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
         assertSame(current, engine.trainedFurtherFrom, "the training started from the project's model");
-        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
-        robot.clickOn(button(w, ButtonBar.ButtonData.FINISH));
+        robot.clickOn(TrainingWizardTest.button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        robot.clickOn(TrainingWizardTest.button(w, ButtonBar.ButtonData.FINISH));
 
         ComparisonDialog d = awaitComparison();
         String origin = ((Label) d.dialog().getDialogPane().lookup("#comparisonOrigin")).getText();
@@ -215,11 +214,5 @@ class FeedbackLoopScreensTest {
         robot.clickOn(button(d, ComparisonDialog.USE));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.project().model() != current);
         assertEquals(LineageStep.TRAINED_FURTHER, vm.project().model().header().lineage().get(0).operation());
-    }
-
-    private static Button button(TrainingWizard w, ButtonBar.ButtonData data) {
-        DialogPane pane = w.wizard().getDialog().getDialogPane();
-        ButtonType type = pane.getButtonTypes().stream().filter(b -> b.getButtonData() == data).findFirst().orElseThrow();
-        return (Button) pane.lookupButton(type);
     }
 }

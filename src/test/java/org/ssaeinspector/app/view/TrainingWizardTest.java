@@ -77,7 +77,8 @@ class TrainingWizardTest {
         return box.getChildren().stream().map(n -> n instanceof Label l ? l.getText() : "").reduce("", (a, b) -> a + b + "\n");
     }
 
-    private static Button button(TrainingWizard w, ButtonBar.ButtonData data) {
+    /** The wizard's button of this kind (Next, Finish, ...): shared by the tests that walk the wizard. */
+    static Button button(TrainingWizard w, ButtonBar.ButtonData data) {
         DialogPane pane = w.wizard().getDialog().getDialogPane();
         ButtonType type = pane.getButtonTypes().stream().filter(b -> b.getButtonData() == data).findFirst().orElseThrow();
         return (Button) pane.lookupButton(type);
