@@ -48,8 +48,7 @@ final class ResultWriter implements AutoCloseable {
                 problem = "heatmap not written: " + e.getMessage();
             }
         }
-        write(new ReportRow(sample.path(), result.score(), result.threshold(), result.flagged(), sample.label(),
-                sample.defectType(), result.regions(), modelSha256, heatmap, problem));
+        write(ReportRow.scored(sample, result, modelSha256, heatmap, problem));
     }
 
     /** A row for an image that was inspected but could not be scored. */

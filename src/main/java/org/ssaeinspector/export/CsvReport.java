@@ -3,16 +3,25 @@ package org.ssaeinspector.export;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.ssaeinspector.scoring.DefectRegion;
 import org.ssaeinspector.util.Decimals;
 import org.ssaeinspector.util.AtomicFiles;
 import org.ssaeinspector.util.IoMessages;
+import org.ssaeinspector.util.OutputTarget;
 import org.ssaeinspector.util.UserFacingException;
 
 /**
@@ -133,6 +142,115 @@ public final class CsvReport {
         }
     }
 
+    /** One row of an existing report, as much of it as a run that appends to the report needs back. */
+    public record Recorded(String path, boolean scored, boolean flagged, String problem) {
+    }
+
+    /**
+     * Opens a report that a long-running process appends rows to (the hot folder's), keeping the
+     * rows already there, each of which is handed to {@code existing} first: a missing or empty file
+     * gets the header; an existing one must have this report's columns; a last row that a crash cut
+     * short (no line end) is removed, since its image was not finished. Each added row is flushed
+     * and forced to disk at once. Links are followed; devices and FIFOs are refused, since the rows
+     * are read back on the next start.
+     *
+     * @throws UserFacingException when the file cannot be read, written or is another CSV
+     */
+    public static Appender appendTo(Path csv, Consumer<Recorded> existing) {
+        try {
+            OutputTarget target = OutputTarget.of(csv);
+            if (target.kind() == OutputTarget.Kind.SPECIAL) {
+                throw new UserFacingException(csv + ": must be a regular file (its rows are read back when the run starts again)");
+            }
+            Path file = target.file();
+            Files.createDirectories(target.folder());
+            long kept;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                kept = completeLength(channel);
+                if (kept < channel.size()) {
+                    channel.truncate(kept);
+                    channel.force(true);
+                }
+            }
+            if (kept > 0) {
+                readRows(csv, file, existing);
+            }
+            return new Appender(csv, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), kept == 0);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot write the CSV report " + csv + ": " + IoMessages.reason(e), e);
+        }
+    }
+
+    /** Bytes up to and including the last line end (0 when there is none). */
+    private static long completeLength(FileChannel channel) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long end = channel.size();
+        while (end > 0) {
+            long start = Math.max(0, end - buf.capacity());
+            buf.clear().limit((int) (end - start));
+            channel.read(buf, start);
+            for (int i = buf.position() - 1; i >= 0; i--) {
+                if (buf.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    private static void readRows(Path csv, Path file, Consumer<Recorded> existing) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
+            if (!parser.getHeaderNames().equals(COLUMNS)) {
+                throw new UserFacingException(csv + ": not a report of this program (its columns are "
+                        + String.join(",", parser.getHeaderNames()) + "); name another CSV file");
+            }
+            for (CSVRecord r : parser) {
+                if (r.size() != COLUMNS.size()) {
+                    throw new UserFacingException(csv + ": line " + parser.getCurrentLineNumber() + " has " + r.size()
+                            + " cells, expected " + COLUMNS.size() + "; name another CSV file");
+                }
+                existing.accept(new Recorded(untext(r.get("path")), !r.get("score").isEmpty(),
+                        "true".equals(r.get("flagged")), untext(r.get("problem"))));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserFacingException(csv + ": not a readable CSV report (" + e.getCause().getMessage() + ")", e);
+        }
+    }
+
+    /** A report being appended to, row by row; see {@link #appendTo}. Not thread-safe. */
+    public static final class Appender implements java.io.Closeable {
+        private final Path csv;
+        private final FileChannel channel;
+        private final CSVPrinter printer;
+
+        private Appender(Path csv, FileChannel channel, boolean withHeader) throws IOException {
+            this.csv = csv;
+            this.channel = channel;
+            CSVFormat format = withHeader ? FORMAT : FORMAT.builder().setSkipHeaderRecord(true).get();
+            this.printer = new CSVPrinter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), format);
+            printer.flush();
+        }
+
+        /** Adds one row and forces it to disk. */
+        public void add(ReportRow row) {
+            try {
+                printer.printRecord(cells(row));
+                printer.flush();
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UserFacingException("Cannot write the CSV report " + csv + ": " + IoMessages.reason(e), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            printer.close();
+        }
+    }
+
     /** Writes the header and the rows to {@code out} (e.g. standard output); does not close it. */
     public static void write(Appendable out, List<ReportRow> rows) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, FORMAT);
@@ -188,6 +306,17 @@ public final class CsvReport {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + value
                 : value;
+    }
+
+    /** The text of a cell as {@link #text} wrote it. */
+    static String untext(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'') {
+            char second = cell.charAt(1);
+            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
+                return cell.substring(1);
+            }
+        }
+        return cell;
     }
 
     /** Significant digits of a number cell. */

@@ -3,8 +3,10 @@ package org.ssaeinspector.export;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.dataset.Label;
 import org.ssaeinspector.scoring.DefectRegion;
+import org.ssaeinspector.scoring.InspectionResult;
 
 /**
  * One image's line in the CSV report.
@@ -38,6 +40,13 @@ public record ReportRow(Path path, double score, double threshold, boolean flagg
     public ReportRow(Path path, double score, double threshold, boolean flagged, Label label, String defectType,
                      List<DefectRegion> regions, String modelSha256, Path heatmap) {
         this(path, score, threshold, flagged, label, defectType, regions, modelSha256, heatmap, "");
+    }
+
+    /** The row of a scored image: its verdict, and where its heatmap went (or why not: {@code problem}). */
+    public static ReportRow scored(ImageSample sample, InspectionResult result, String modelSha256, Path heatmap,
+                                   String problem) {
+        return new ReportRow(sample.path(), result.score(), result.threshold(), result.flagged(), sample.label(),
+                sample.defectType(), result.regions(), modelSha256, heatmap, problem);
     }
 
     /** An image that was inspected but could not be scored, and why. */

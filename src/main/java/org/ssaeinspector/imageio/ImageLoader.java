@@ -41,7 +41,17 @@ public final class ImageLoader {
     }
 
     public static FloatImage load(Path path) throws ImageLoadException {
-        byte[] bytes = readFile(path);
+        return decode(path, readFile(path));
+    }
+
+    /**
+     * Decodes an image held in memory (an HTTP request body) exactly as {@link #load} decodes a
+     * file; {@code path} only names it in the problem text.
+     */
+    public static FloatImage decode(Path path, byte[] bytes) throws ImageLoadException {
+        if (bytes.length == 0) {
+            throw new ImageLoadException(path, "empty (0 bytes)");
+        }
         ImageFormat format = ImageFormat.sniff(bytes);
         if (format == ImageFormat.PNG) {
             String problem = PngStructure.problem(bytes);
@@ -55,6 +65,15 @@ public final class ImageLoader {
             image = ExifOrientation.apply(image, ExifOrientation.read(bytes));
         }
         return image;
+    }
+
+    /**
+     * Whether the bytes start like a format this loader reads (PNG, JPEG, BMP, TIFF): tells a body
+     * that is no image of ours at all from a damaged one.
+     */
+    public static boolean isSupportedFormat(byte[] bytes) {
+        ImageFormat f = ImageFormat.sniff(bytes);
+        return f != ImageFormat.UNKNOWN && f != ImageFormat.GIF;
     }
 
     /** Loads every path it can; the others are added to {@code skipped} with the reason. */
