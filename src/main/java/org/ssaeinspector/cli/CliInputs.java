@@ -24,6 +24,21 @@ final class CliInputs {
         }
     }
 
+    /** Refuses a whole-number option outside {@code [min, max]}, naming it and the range. */
+    static int requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new UserFacingException(option + " must be from " + min + " to " + max + ", was " + value);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, value);
+    }
+
+    /** Refuses a threshold that is not a finite number. */
+    static void requireFiniteThreshold(Double threshold) {
+        if (threshold != null && !Double.isFinite(threshold)) {
+            throw new UserFacingException("--threshold must be a finite number, was " + threshold);
+        }
+    }
+
     /**
      * Fails before long work starts when an output could not be written (see
      * {@link AtomicFiles#checkWritable}); the message names the file and the reason.

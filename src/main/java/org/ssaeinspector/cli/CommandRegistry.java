@@ -13,6 +13,7 @@ final class CommandRegistry {
         cli.addSubcommand(new ScoreCommand());
         cli.addSubcommand(new CalibrateCommand());
         cli.addSubcommand(new CompareCommand());
+        cli.addSubcommand(new WatchCommand());
         cli.addSubcommand(new BenchmarkCommand());
         cli.addSubcommand(new SamplesCommand());
     }

@@ -61,9 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threshold != null && !Double.isFinite(threshold)) {
-            throw new UserFacingException("--threshold must be a finite number, was " + threshold);
-        }
+        CliInputs.requireFiniteThreshold(threshold);
         CliInputs.requireWritableTarget(csv);
         TestInputs found = DataSetScanner.scanTestInputs(inputs);
         if (found.images().isEmpty()) {
