@@ -14,6 +14,7 @@ final class CommandRegistry {
         cli.addSubcommand(new CalibrateCommand());
         cli.addSubcommand(new CompareCommand());
         cli.addSubcommand(new WatchCommand());
+        cli.addSubcommand(new ServeCommand());
         cli.addSubcommand(new BenchmarkCommand());
         cli.addSubcommand(new SamplesCommand());
     }

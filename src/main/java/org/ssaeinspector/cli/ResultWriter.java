@@ -5,6 +5,7 @@ import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.export.CsvReport;
 import org.ssaeinspector.export.HeatmapFiles;
+import org.ssaeinspector.export.HeatmapRenderer;
 import org.ssaeinspector.export.ReportRow;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
@@ -17,8 +18,6 @@ import org.ssaeinspector.util.UserFacingException;
  * that cannot be written is that row's problem, not the run's.
  */
 final class ResultWriter implements AutoCloseable {
-    static final double HEATMAP_OPACITY = 0.6;
-
     private final String modelSha256;
     private final HeatmapFiles.Namer heatmaps;
     private final CsvReport.Stream csv;
@@ -39,7 +38,7 @@ final class ResultWriter implements AutoCloseable {
             heatmap = heatmaps.next(sample.path());
             try {
                 HeatmapFiles.writeOverlay(heatmap, ImageLoader.load(sample.path()).toBufferedImage(),
-                        result.fullSizeMap(), result.threshold(), HEATMAP_OPACITY);
+                        result.fullSizeMap(), result.threshold(), HeatmapRenderer.OVERLAY_OPACITY);
             } catch (ImageLoadException e) {
                 heatmap = null;
                 problem = "heatmap not written: the image became unreadable (" + e.problem() + ")";

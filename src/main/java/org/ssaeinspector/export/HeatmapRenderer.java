@@ -20,6 +20,8 @@ import org.ssaeinspector.scoring.AnomalyMap;
  * takes), row-major. Pure AWT: no JavaFX here.
  */
 public final class HeatmapRenderer {
+    /** Opacity of the heatmap over the photo in the files and responses the command line writes. */
+    public static final double OVERLAY_OPACITY = 0.6;
     /** At or below this multiple of the threshold, the map is fully transparent. */
     public static final double TRANSPARENT_AT = 0.5;
     /** At or above this multiple of the threshold, the colour is the top of the scale. */
