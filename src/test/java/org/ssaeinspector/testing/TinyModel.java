@@ -40,8 +40,8 @@ public final class TinyModel {
         return model;
     }
 
-    /** A washer test image: good (0-19) or with a scratch (0-9). */
+    /** A washer test image, good (20 of them) or with a scratch (10), by number (wrapping around). */
     public static Path washerImage(boolean good, int n) {
-        return WASHER.resolve("test").resolve(good ? "good" : "scratch").resolve(String.format("%03d.png", n));
+        return WASHER.resolve("test").resolve(good ? "good" : "scratch").resolve(String.format("%03d.png", n % (good ? 20 : 10)));
     }
 }
