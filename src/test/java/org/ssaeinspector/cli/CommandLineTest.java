@@ -328,6 +328,37 @@ class CommandLineTest {
         assertCleanFailure(run("benchmark", "--data", WASHER.toString(), "--checkpoints", "1,NaN"), "--checkpoints");
     }
 
+    @Test
+    void watchAndServeRefuseBadOptionsAndInputsInOneLine() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("watched"));
+        Path csv = dir.resolve("watched.csv");
+        String[][] watch = {
+                {"--queue", "0"}, {"--batch", "1000"}, {"--settle-ms", "-1"}, {"--poll-ms", "0"}, {"--threshold", "NaN"},
+                {"--pass-dir", in.toString()},
+        };
+        for (String[] o : watch) {
+            assertCleanFailure(run("watch", "--model", model.toString(), "--in", in.toString(), "--csv", csv.toString(), o[0], o[1]),
+                    o[0].equals("--pass-dir") ? "must not be the watched folder" : o[0]);
+        }
+        assertCleanFailure(run("watch", "--model", model.toString(), "--in", dir.resolve("nowhere").toString(), "--csv",
+                csv.toString()), "nowhere: not a folder");
+        assertCleanFailure(run("watch", "--model", dir.resolve("missing.ssae").toString(), "--in", in.toString(), "--csv",
+                csv.toString()), "missing.ssae: model file not found");
+        Path foreign = Files.writeString(dir.resolve("foreign.csv"), "id,name\n1,x\n");
+        assertCleanFailure(run("watch", "--model", model.toString(), "--in", in.toString(), "--csv", foreign.toString()),
+                "foreign.csv: not a report of this program");
+        assertEquals("id,name\n1,x\n", Files.readString(foreign), "left as it was");
+
+        String[][] serve = {{"--port", "70000"}, {"--threads", "0"}, {"--queue", "-1"}, {"--max-body-mb", "0"}, {"--reload-ms", "-5"}};
+        for (String[] o : serve) {
+            assertCleanFailure(run("serve", "--model", model.toString(), o[0], o[1]), o[0]);
+        }
+        Run open = run("serve", "--model", model.toString(), "--bind", "0.0.0.0", "--token", "");
+        assertCleanFailure(open, "--bind 0.0.0.0 lets other machines reach the service: give a --token");
+        assertCleanFailure(run("serve", "--model", dir.resolve("missing.ssae").toString(), "--port", "0"),
+                "missing.ssae: model file not found");
+    }
+
     private static void assertCleanFailure(Run r, String mention) {
         assertEquals(SsaeCommandLine.EXIT_USAGE, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().startsWith("error: "), r.err());
