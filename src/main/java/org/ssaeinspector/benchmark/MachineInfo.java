@@ -32,9 +32,18 @@ public final class MachineInfo {
      * /proc/self/status; where that does not exist, the JVM's current heap use.
      */
     public static long peakResidentMiB() {
+        return statusMiB("VmHWM:");
+    }
+
+    /** Resident memory of this process now, in MiB (as {@link #peakResidentMiB()}). */
+    public static long residentMiB() {
+        return statusMiB("VmRSS:");
+    }
+
+    private static long statusMiB(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }

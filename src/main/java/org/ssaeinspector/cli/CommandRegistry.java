@@ -16,6 +16,8 @@ final class CommandRegistry {
         cli.addSubcommand(new WatchCommand());
         cli.addSubcommand(new ServeCommand());
         cli.addSubcommand(new BenchmarkCommand());
+        cli.addSubcommand(new BenchmarkServeCommand());
+        cli.addSubcommand(new BenchmarkWatchCommand());
         cli.addSubcommand(new SamplesCommand());
     }
 }

@@ -200,6 +200,19 @@ public final class CsvReport {
         return 0;
     }
 
+    /**
+     * Hands every row of a report this program wrote to {@code rows}, in order.
+     *
+     * @throws UserFacingException when it cannot be read or is another CSV
+     */
+    public static void read(Path csv, Consumer<Recorded> rows) {
+        try {
+            readRows(csv, csv, rows);
+        } catch (IOException e) {
+            throw new UserFacingException(csv + ": cannot read the CSV report (" + IoMessages.reason(e) + ")", e);
+        }
+    }
+
     private static void readRows(Path csv, Path file, Consumer<Recorded> existing) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
