@@ -3,8 +3,14 @@ package org.ssaeinspector.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.ssaeinspector.benchmark.MachineInfo;
 import org.ssaeinspector.line.LiveModel;
 import org.ssaeinspector.serve.InspectionServer;
@@ -75,8 +81,16 @@ final class BenchmarkServeCommand implements Callable<Integer> {
                 LoadGenerator.run(inspect, bodies.bytes(), clients, Duration.ZERO, Duration.ofSeconds(warmupSeconds), null);
             }
             long[] before = memory();
-            LoadGenerator.Result r = LoadGenerator.run(inspect, bodies.bytes(), clients, Duration.ZERO,
-                    Duration.ofSeconds(seconds), null);
+            List<Long> resident = Collections.synchronizedList(new ArrayList<>());
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            long every = Math.max(1000, seconds * 1000L / 6);
+            sampler.scheduleAtFixedRate(() -> resident.add(MachineInfo.residentMiB()), every, every, TimeUnit.MILLISECONDS);
+            LoadGenerator.Result r;
+            try {
+                r = LoadGenerator.run(inspect, bodies.bytes(), clients, Duration.ZERO, Duration.ofSeconds(seconds), null);
+            } finally {
+                sampler.shutdownNow();
+            }
             long[] after = memory();
             out.printf(Locale.ROOT, "requests  %d in %.1f s: %.1f/s; errors %d%s%n", r.requests(), r.elapsed().toMillis() / 1000.0,
                     r.perSecond(), r.errorCount(), r.errors().isEmpty() ? "" : " " + r.errors());
@@ -84,6 +98,7 @@ final class BenchmarkServeCommand implements Callable<Integer> {
                     r.percentile(0.95), r.percentile(0.99), r.percentile(1.0));
             out.printf(Locale.ROOT, "memory    heap after GC %d MiB before, %d MiB after; resident %d MiB before, %d MiB after "
                     + "(server and clients in one process)%n", before[0], after[0], before[1], after[1]);
+            out.printf(Locale.ROOT, "resident  every %d s during the run: %s MiB%n", every / 1000, resident);
             return r.errorCount() == 0 ? 0 : SsaeCommandLine.EXIT_FAILURE;
         }
     }

@@ -11,7 +11,12 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -58,9 +63,11 @@ public final class InspectionServer implements AutoCloseable {
     private final ServiceMetrics metrics;
     private final Log log;
     private final Semaphore admission;
-    private final Semaphore workers;
-    private final AtomicInteger scoring = new AtomicInteger();
-    private final AtomicInteger waiting = new AtomicInteger();
+    /**
+     * The scoring threads: a fixed few, so the engine's per-thread native state (oneDNN scratch
+     * memory, grad mode) exists {@code threads} times, not once per HTTP thread.
+     */
+    private final ThreadPoolExecutor workers;
     private final byte[] token;
     private final Server server;
     private final ServerConnector connector;
@@ -70,9 +77,16 @@ public final class InspectionServer implements AutoCloseable {
         this.service = new InspectionService(model);
         this.log = log;
         this.admission = new Semaphore(settings.threads() + settings.queue());
-        this.workers = new Semaphore(settings.threads(), true);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "inspect-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         this.token = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.UTF_8);
-        this.metrics = new ServiceMetrics(scoring::get, waiting::get, () -> model.current().sha256());
+        this.metrics = new ServiceMetrics(workers::getActiveCount, () -> workers.getQueue().size(),
+                () -> model.current().sha256());
         QueuedThreadPool pool = new QueuedThreadPool(Math.max(32, settings.threads() + settings.queue() + 16), 4);
         pool.setName("serve");
         this.server = new Server(pool);
@@ -169,6 +183,7 @@ public final class InspectionServer implements AutoCloseable {
         } catch (Exception e) {
             log.warning("stopping the server: " + e.getMessage());
         }
+        workers.shutdown();
     }
 
     @Override
@@ -266,20 +281,7 @@ public final class InspectionServer implements AutoCloseable {
         }
         try {
             byte[] body = readBody(request);
-            waiting.incrementAndGet();
-            try {
-                workers.acquireUninterruptibly();
-            } finally {
-                waiting.decrementAndGet();
-            }
-            InspectionService.Inspection inspection;
-            scoring.incrementAndGet();
-            try {
-                inspection = service.inspect(body, name, threshold, heatmap);
-            } finally {
-                scoring.decrementAndGet();
-                workers.release();
-            }
+            InspectionService.Inspection inspection = onWorker(() -> service.inspect(body, name, threshold, heatmap));
             InspectionService.Verdict v = inspection.verdict();
             metrics.verdict(v.flagged());
             if (inspection.heatmapPng() == null) {
@@ -292,6 +294,34 @@ public final class InspectionServer implements AutoCloseable {
             return send(response, callback, 200, "image/png", inspection.heatmapPng());
         } finally {
             admission.release();
+        }
+    }
+
+    /** Runs the scoring on one of the scoring threads and waits for it (admission keeps their queue short). */
+    private <T> T onWorker(java.util.concurrent.Callable<T> work) {
+        Future<T> f = workers.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a request in flight finishes, even when its thread is asked to stop
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
