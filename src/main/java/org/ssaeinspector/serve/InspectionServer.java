@@ -287,7 +287,7 @@ public final class InspectionServer implements AutoCloseable {
             if (inspection.heatmapPng() == null) {
                 return sendJson(response, callback, 200, v);
             }
-            response.getHeaders().put("X-Score", Double.toString(v.score()));
+            response.getHeaders().put("X-Score", Float.toString(v.score()));
             response.getHeaders().put("X-Threshold", Double.toString(v.threshold()));
             response.getHeaders().put("X-Flagged", Boolean.toString(v.flagged()));
             response.getHeaders().put("X-Model-Sha256", v.modelSha256());

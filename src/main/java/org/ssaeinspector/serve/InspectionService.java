@@ -47,7 +47,7 @@ public final class InspectionService {
      * @param modelSha256  SHA-256 of the model file that judged it
      * @param milliseconds time to decode and judge it
      */
-    public record Verdict(String file, int width, int height, double score, double threshold, boolean flagged,
+    public record Verdict(String file, int width, int height, float score, double threshold, boolean flagged,
                           List<DefectRegion> regions, String modelSha256, double milliseconds) {
     }
 
@@ -87,7 +87,7 @@ public final class InspectionService {
             image = ImageLoader.decode(label, body);
         } catch (ImageLoadException e) {
             if (!ImageLoader.isSupportedFormat(body)) {
-                throw new ApiError(415, "unsupported_media_type", label + ": " + e.problem() + "; send a PNG, JPEG, BMP or TIFF file ("
+                throw new ApiError(415, "unsupported_media_type", label + ": " + e.problem() + "; send an image file ("
                         + ImageFiles.SUPPORTED + ")");
             }
             throw new ApiError(400, "bad_image", label + ": " + e.problem());

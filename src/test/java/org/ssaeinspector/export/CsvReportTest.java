@@ -233,4 +233,34 @@ class CsvReportTest {
             return s.sorted().toList();
         }
     }
+
+    @Test
+    void anAppendedReportKeepsItsRowsAcrossOpeningsDropsATornRowAndRefusesAnotherCsv() throws IOException {
+        Path csv = dir.resolve("line.csv");
+        List<CsvReport.Recorded> seen = new java.util.ArrayList<>();
+        try (CsvReport.Appender a = CsvReport.appendTo(csv, seen::add)) {
+            a.add(row("/in/a.png", 0.5, List.of(new DefectRegion(1, 2, 3, 4, 5, 0.6f))));
+            a.add(ReportRow.unscored(Path.of("/in/b.txt"), 0.25, Label.UNKNOWN, "", SHA, "not an image file"));
+        }
+        assertEquals(List.of(), seen, "a new file has no rows");
+        Files.writeString(csv, "=/in/c.png,0.1", java.nio.file.StandardOpenOption.APPEND); // a crash in mid-row
+        try (CsvReport.Appender a = CsvReport.appendTo(csv, seen::add)) {
+            a.add(row("=/in/d.png", 0.1, List.of()));
+        }
+        assertEquals(List.of(new CsvReport.Recorded("/in/a.png", true, true, ""),
+                new CsvReport.Recorded("/in/b.txt", false, false, "not an image file")), seen);
+        List<CsvReport.Recorded> all = new java.util.ArrayList<>();
+        CsvReport.read(csv, all::add);
+        assertEquals(3, all.size());
+        assertEquals(new CsvReport.Recorded("=/in/d.png", true, false, ""), all.get(2), "a defused path reads back as it was");
+        String text = Files.readString(csv);
+        assertTrue(text.startsWith("path,score,"), text);
+        assertEquals(1, text.split("path,score,", -1).length - 1, "one header");
+        assertEquals(4, parse(text).size() + 1, "the torn row is gone: " + text);
+
+        Path foreign = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
+        UserFacingException e = assertThrows(UserFacingException.class, () -> CsvReport.appendTo(foreign, r -> { }));
+        assertTrue(e.getMessage().contains("not a report of this program"), e.getMessage());
+        assertEquals("a,b\n1,2\n", Files.readString(foreign));
+    }
 }
