@@ -61,17 +61,8 @@ final class BenchmarkServeCommand implements Callable<Integer> {
         BenchmarkImages bodies = BenchmarkImages.read(images, 64);
         ServeSettings settings = ServeSettings.defaults().withLimits(64L << 20, threads, queue).withReloadEvery(Duration.ZERO);
         try (LiveModel model = LiveModel.load(modelFile, Duration.ZERO);
-             InspectionServer server = InspectionServer.start(model, settings, new InspectionServer.Log() {
-                 @Override
-                 public void info(String message) {
-                     out.println(message);
-                 }
-
-                 @Override
-                 public void warning(String message) {
-                     spec.commandLine().getErr().println("warning: " + message);
-                 }
-             })) {
+             InspectionServer server = InspectionServer.start(model, settings,
+                     new ConsoleServiceLog(out, spec.commandLine().getErr()))) {
             out.printf(Locale.ROOT, "Serving %s on %s: %d scoring thread(s), %d waiting at most; %s, %s.%n", modelFile,
                     server.uri(), threads, queue, MachineInfo.describe(), bodies.description());
             out.printf(Locale.ROOT, "%d client(s) for %d s after a %d s warm-up...%n", clients, seconds, warmupSeconds);

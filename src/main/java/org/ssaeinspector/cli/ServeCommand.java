@@ -69,17 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         LiveModel model = LiveModel.load(modelFile, Duration.ofMillis(reloadMs));
         InspectionServer server;
         try {
-            server = InspectionServer.start(model, settings, new InspectionServer.Log() {
-                @Override
-                public void info(String message) {
-                    out.println(message);
-                }
-
-                @Override
-                public void warning(String message) {
-                    err.println("warning: " + message);
-                }
-            });
+            server = InspectionServer.start(model, settings, new ConsoleServiceLog(out, err));
         } catch (RuntimeException e) {
             model.close();
             throw e;

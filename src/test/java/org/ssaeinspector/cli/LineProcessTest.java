@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +31,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.Main;
+import org.ssaeinspector.testing.SlowUpload;
 import org.ssaeinspector.testing.TinyModel;
 
 /**
@@ -184,23 +183,13 @@ class LineProcessTest {
         assertEquals(200, health.statusCode());
 
         byte[] png = Files.readAllBytes(TinyModel.washerImage(true, 1));
-        try (Socket s = new Socket(base.getHost(), base.getPort())) {
-            s.setSoTimeout(60_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /v1/inspect?file=last.png HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + png.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(png, 0, png.length / 2);
-            out.flush();
-            Thread.sleep(300);
-            server.process().destroy(); // SIGTERM while the request is in flight
-            Thread.sleep(500);
-            out.write(png, png.length / 2, png.length - png.length / 2);
-            out.flush();
-            InputStream in = s.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(response.startsWith("HTTP/1.1 200"), response);
-            assertTrue(response.contains("\"file\":\"last.png\""), response);
-        }
+        SlowUpload inFlight = SlowUpload.start(base, "/v1/inspect?file=last.png", png);
+        Thread.sleep(300);
+        server.process().destroy(); // SIGTERM while the request is in flight
+        Thread.sleep(500);
+        String response = inFlight.finish();
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertTrue(response.contains("\"file\":\"last.png\""), response);
         assertTrue(server.process().waitFor(60, TimeUnit.SECONDS));
         assertTrue(server.out().contains("Stopped."), server.out());
     }

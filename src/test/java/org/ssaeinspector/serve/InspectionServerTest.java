@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +34,7 @@ import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.line.LiveModel;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.SsaeModel;
+import org.ssaeinspector.testing.SlowUpload;
 import org.ssaeinspector.testing.TinyModel;
 import org.ssaeinspector.util.Json;
 import org.ssaeinspector.util.UserFacingException;
@@ -247,40 +245,18 @@ class InspectionServerTest {
         InspectionServer.requireSafeBinding(ServeSettings.defaults().withAddress("::1", 0, null));
     }
 
-    /** Sends the headers and the first half of an image, then waits: a slow client holding its place. */
-    private static Socket slowUpload(URI base, byte[] body) throws Exception {
-        Socket s = new Socket(base.getHost(), base.getPort());
-        s.setSoTimeout(60_000);
-        OutputStream out = s.getOutputStream();
-        out.write(("POST /v1/inspect HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/png\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body, 0, body.length / 2);
-        out.flush();
-        return s;
-    }
-
-    private static String finishUpload(Socket s, byte[] body) throws Exception {
-        OutputStream out = s.getOutputStream();
-        out.write(body, body.length / 2, body.length - body.length / 2);
-        out.flush();
-        InputStream in = s.getInputStream();
-        String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        s.close();
-        return response;
-    }
-
     @Test
     void whenEveryPlaceIsTakenTheNextRequestGets503AndTheOthersFinish() throws Exception {
         URI base = start(ServeSettings.defaults().withLimits(1 << 20, 1, 1));
         byte[] png = image(true, 4);
-        Socket first = slowUpload(base, png);
-        Socket second = slowUpload(base, png);
+        SlowUpload first = SlowUpload.start(base, "/v1/inspect", png);
+        SlowUpload second = SlowUpload.start(base, "/v1/inspect", png);
         Thread.sleep(300); // both uploads admitted (the server is reading their bodies)
         HttpResponse<byte[]> busy = post(base.resolve("/v1/inspect"), png);
         assertError(busy, 503, "busy", "1 scoring thread(s)");
         assertEquals("1", busy.headers().firstValue("Retry-After").orElse(""));
-        assertTrue(finishUpload(first, png).startsWith("HTTP/1.1 200"));
-        assertTrue(finishUpload(second, png).startsWith("HTTP/1.1 200"));
+        assertTrue(first.finish().startsWith("HTTP/1.1 200"));
+        assertTrue(second.finish().startsWith("HTTP/1.1 200"));
         assertEquals(200, post(base.resolve("/v1/inspect"), png).statusCode(), "places are free again");
         String metrics = new String(get(base.resolve("/metrics")).body(), StandardCharsets.UTF_8);
         assertTrue(metrics.contains("ssae_http_requests_total{endpoint=\"inspect\",status=\"503\"} 1"), metrics);
@@ -290,12 +266,12 @@ class InspectionServerTest {
     void aStopFinishesTheRequestInFlightAndTakesNoNewOnes() throws Exception {
         URI base = start();
         byte[] png = image(false, 5);
-        Socket inFlight = slowUpload(base, png);
+        SlowUpload inFlight = SlowUpload.start(base, "/v1/inspect", png);
         Thread.sleep(300);
         Thread stopper = new Thread(server::stop);
         stopper.start();
         Thread.sleep(300);
-        String response = finishUpload(inFlight, png);
+        String response = inFlight.finish();
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
         assertTrue(response.contains("\"modelSha256\""), response);
         stopper.join(30_000);
