@@ -96,10 +96,6 @@ public final class LiveModel implements AutoCloseable {
                 model.close();
             }
         }
-
-        synchronized boolean isClosed() {
-            return closed;
-        }
     }
 
     /** The use of one model version for one piece of work; close it when the work is done. */

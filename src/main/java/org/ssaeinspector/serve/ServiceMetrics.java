@@ -31,7 +31,7 @@ final class ServiceMetrics {
         requests = Counter.builder().name("ssae_http_requests_total")
                 .help("HTTP requests by endpoint and status code").labelNames("endpoint", "status").register(registry);
         latency = Histogram.builder().name("ssae_http_request_duration_seconds")
-                .help("Time from the request's arrival to its response, by endpoint").labelNames("endpoint")
+                .help("Time from the request reaching the service to its answer being sent, by endpoint").labelNames("endpoint")
                 .classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
         verdicts = Counter.builder().name("ssae_verdicts_total")
                 .help("Inspected images by verdict (pass: at or below the threshold, fail: flagged)")
