@@ -2,30 +2,22 @@ package org.ssaeinspector.line;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -165,27 +157,15 @@ public final class HotFolder implements AutoCloseable {
         }
     }
 
-    /** A done file that stays in the folder, and the state it was scored in. */
-    private record Done(FileState state) {
-    }
-
     private record Candidate(Path path, FileState state) {
     }
-
-    /** Names of files still being written by their writer: left alone until renamed. */
-    private static final List<String> TEMPORARY_SUFFIXES = List.of(".tmp", ".temp", ".part", ".partial", ".crdownload",
-            ".download", ".filepart", ".ssae-tmp", "~");
 
     private final LiveModel model;
     private final Settings settings;
     private final Listener listener;
     private final Path in;
-    private final Set<Path> ownFiles;
-    private final Map<Path, Done> done = new ConcurrentHashMap<>();
-    private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+    private final FolderWatch watch;
     private final BlockingQueue<Candidate> queue;
-    private final Set<Path> pending = new LinkedHashSet<>();
-    private final Settling settling;
     private final AtomicLong total = new AtomicLong();
     private final AtomicInteger windowImages = new AtomicInteger();
     private final AtomicInteger windowFlagged = new AtomicInteger();
@@ -195,7 +175,6 @@ public final class HotFolder implements AutoCloseable {
     private volatile RuntimeException failure;
     private CsvReport.Appender csv;
     private Journal journal;
-    private WatchService watchService;
     private Thread scanner;
     private Thread scorer;
     private int recordedAtStart;
@@ -206,8 +185,9 @@ public final class HotFolder implements AutoCloseable {
         this.listener = listener;
         this.in = settings.in().toAbsolutePath().normalize();
         this.queue = new ArrayBlockingQueue<>(settings.queue());
-        this.settling = new Settling(settings.settle());
-        this.ownFiles = Set.of(settings.csv().toAbsolutePath().normalize(), settings.journal().toAbsolutePath().normalize());
+        this.watch = new FolderWatch(settings.in(), Set.of(settings.csv().toAbsolutePath().normalize(),
+                settings.journal().toAbsolutePath().normalize()), settings.poll(), settings.rescan(), settings.settle(),
+                listener::warning);
     }
 
     /**
@@ -220,7 +200,7 @@ public final class HotFolder implements AutoCloseable {
         if (!Files.isDirectory(in)) {
             throw new UserFacingException(settings.in() + ": not a folder");
         }
-        Set<Path> present = new HashSet<>(listCandidates());
+        Set<Path> present = new HashSet<>(watch.listCandidates());
         Map<Path, CsvReport.Recorded> rows = new HashMap<>();
         csv = CsvReport.appendTo(settings.csv(), r -> {
             Path p = pathOf(r.path());
@@ -244,14 +224,7 @@ public final class HotFolder implements AutoCloseable {
         for (Map.Entry<Path, CsvReport.Recorded> r : rows.entrySet()) {
             finishRecorded(r.getKey(), r.getValue(), stamps.get(r.getKey()));
         }
-        try {
-            watchService = in.getFileSystem().newWatchService();
-            in.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-        } catch (IOException | UnsupportedOperationException e) {
-            watchService = null;
-            listener.warning(settings.in() + ": no change notifications (" + e.getMessage() + "); the folder is listed every "
-                    + settings.rescan().toMillis() + " ms");
-        }
+        watch.open();
         scanner = new Thread(this::scanLoop, "hot-folder-scan");
         scorer = new Thread(this::scoreLoop, "hot-folder-score");
         scanner.start();
@@ -289,7 +262,7 @@ public final class HotFolder implements AutoCloseable {
                         + IoMessages.reason(e) + "); it stays");
             }
         }
-        done.put(file, new Done(state));
+        watch.finished(file, state);
     }
 
     private static Path pathOf(String text) {
@@ -304,33 +277,14 @@ public final class HotFolder implements AutoCloseable {
 
     private void scanLoop() {
         try {
-            long nextRescan = 0;
             long nextReport = System.nanoTime() + settings.reportEvery().toNanos();
-            String listingProblem = null;
             while (!stopping) {
-                long now = System.nanoTime();
-                if (now - nextRescan >= 0) {
-                    try {
-                        for (Path p : listCandidates()) {
-                            consider(p);
-                        }
-                        listingProblem = null;
-                    } catch (UserFacingException e) {
-                        if (!e.getMessage().equals(listingProblem)) {
-                            listingProblem = e.getMessage();
-                            listener.warning(listingProblem);
-                        }
-                    }
-                    nextRescan = now + settings.rescan().toNanos();
-                }
-                offerSettled();
-                if (now - nextReport >= 0) {
+                watch.step(a -> queue.offer(new Candidate(a.path(), a.state())));
+                if (System.nanoTime() - nextReport >= 0) {
                     report();
-                    nextReport = now + settings.reportEvery().toNanos();
+                    nextReport = System.nanoTime() + settings.reportEvery().toNanos();
                 }
-                if (waitForEvents()) {
-                    nextRescan = System.nanoTime();
-                }
+                watch.awaitChanges();
             }
         } catch (RuntimeException | Error e) {
             fail(e);
@@ -339,117 +293,15 @@ public final class HotFolder implements AutoCloseable {
         }
     }
 
-    /** Waits up to the poll time for change notifications; true when events were lost (list again). */
-    private boolean waitForEvents() {
-        try {
-            if (watchService == null) {
-                Thread.sleep(settings.poll().toMillis());
-                return false;
-            }
-            WatchKey key = watchService.poll(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
-            boolean overflow = false;
-            while (key != null) {
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                        overflow = true;
-                    } else if (event.context() instanceof Path name && isCandidateName(name)) {
-                        consider(in.resolve(name));
-                    }
-                }
-                key.reset();
-                key = watchService.poll();
-            }
-            return overflow;
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            return false;
-        }
-    }
-
-    private void consider(Path file) {
-        if (inFlight.contains(file) || ownFiles.contains(file)) {
-            return;
-        }
-        Done d = done.get(file);
-        if (d != null) {
-            try {
-                if (d.state().equals(FileState.of(file))) {
-                    return;
-                }
-            } catch (IOException e) {
-                done.remove(file); // gone
-                return;
-            }
-            done.remove(file); // replaced by a new file under the same name
-        }
-        pending.add(file);
-    }
-
-    /** Queues the files that have settled, as long as the queue takes them. */
-    private void offerSettled() {
-        long now = System.nanoTime();
-        for (var it = pending.iterator(); it.hasNext(); ) {
-            Path file = it.next();
-            FileState state;
-            try {
-                if (!Files.isRegularFile(file) || inFlight.contains(file)) {
-                    it.remove();
-                    settling.forget(file);
-                    continue;
-                }
-                state = FileState.of(file);
-            } catch (IOException e) {
-                it.remove();
-                settling.forget(file);
-                continue;
-            }
-            if (!settling.settled(file, state, now)) {
-                continue;
-            }
-            inFlight.add(file);
-            if (!queue.offer(new Candidate(file, state))) {
-                inFlight.remove(file);
-                return; // full: the rest waits in the folder
-            }
-            it.remove();
-            settling.forget(file);
-        }
-    }
-
-    /** Regular, visible files directly in the folder, not being written under a temporary name. */
-    private List<Path> listCandidates() {
-        List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(in)) {
-            for (Path p : entries) {
-                if (isCandidateName(p.getFileName()) && !ownFiles.contains(p)
-                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    out.add(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UserFacingException(settings.in() + ": cannot list the folder (" + IoMessages.reason(e) + ")", e);
-        }
-        return out;
-    }
-
     static boolean isCandidateName(Path name) {
-        String n = name.toString();
-        if (ImageFiles.isHiddenOrSystem(name)) {
-            return false;
-        }
-        String lower = n.toLowerCase(Locale.ROOT);
-        for (String suffix : TEMPORARY_SUFFIXES) {
-            if (lower.endsWith(suffix)) {
-                return false;
-            }
-        }
-        return true;
+        return FolderWatch.isCandidateName(name);
     }
 
     private void report() {
         int images = windowImages.getAndSet(0);
         int flagged = windowFlagged.getAndSet(0);
         int rejected = windowRejected.getAndSet(0);
-        int waiting = queue.size() + pending.size();
+        int waiting = queue.size() + watch.waiting();
         if (images > 0 || waiting > 0) {
             listener.throughput(new Throughput(settings.reportEvery(), images, flagged, rejected, waiting, total.get()));
         }
@@ -475,7 +327,7 @@ public final class HotFolder implements AutoCloseable {
             fail(e);
         } finally {
             for (Candidate c : queue) {
-                inFlight.remove(c.path());
+                watch.finished(c.path(), null);
             }
             queue.clear();
             stopped.countDown();
@@ -499,7 +351,7 @@ public final class HotFolder implements AutoCloseable {
                 } catch (ImageLoadException e) {
                     if (!Files.exists(c.path())) {
                         listener.warning(c.path() + ": removed before it could be scored");
-                        inFlight.remove(c.path());
+                        watch.finished(c.path(), null);
                     } else {
                         record(c, ReportRow.unscored(c.path(), t, null, "", lease.sha256(), e.problem()), Verdict.REJECTED);
                     }
@@ -552,10 +404,7 @@ public final class HotFolder implements AutoCloseable {
                         + "); it stays";
             }
         }
-        if (movedTo == null || settings.copy()) {
-            done.put(c.path(), new Done(c.state()));
-        }
-        inFlight.remove(c.path());
+        watch.finished(c.path(), movedTo == null || settings.copy() ? c.state() : null);
         total.incrementAndGet();
         windowImages.incrementAndGet();
         if (verdict == Verdict.FAIL) {
@@ -646,9 +495,7 @@ public final class HotFolder implements AutoCloseable {
 
     private void closeQuietly() {
         try {
-            if (watchService != null) {
-                watchService.close();
-            }
+            watch.close();
             if (csv != null) {
                 csv.close();
             }
