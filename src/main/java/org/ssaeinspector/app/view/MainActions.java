@@ -29,6 +29,7 @@ final class MainActions {
     private DetailWindow detail;
     private TrainingWizard wizard;
     private ComparisonDialog comparison;
+    private LiveViewWindow liveView;
 
     MainActions(MainViewModel vm, Stage stage) {
         this.vm = vm;
@@ -138,6 +139,33 @@ final class MainActions {
     }
 
     /** The comparison last shown (tests drive it). */
+    /** Watches a folder chosen by the user in a live view window. */
+    void watchFolder() {
+        File dir = chooseFolder("Watch a folder: score the images in it and those that arrive");
+        if (dir != null) {
+            watch(dir.toPath(), java.time.Duration.ofSeconds(1));
+        }
+    }
+
+    /** Opens a live view of {@code folder} and starts watching (tests give a short settle time). */
+    LiveViewWindow watch(Path folder, java.time.Duration settle) {
+        LiveViewWindow w = new LiveViewWindow(vm.liveView(folder, settle), stage);
+        try {
+            w.show();
+        } catch (org.ssaeinspector.util.UserFacingException e) {
+            w.stage().close();
+            vm.prompts().error("Cannot watch the folder", e.getMessage());
+            return null;
+        }
+        liveView = w;
+        return w;
+    }
+
+    /** The live view last opened (tests drive it). */
+    LiveViewWindow currentLiveView() {
+        return liveView;
+    }
+
     ComparisonDialog currentComparison() {
         return comparison;
     }

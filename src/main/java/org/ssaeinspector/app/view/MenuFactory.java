@@ -79,7 +79,9 @@ final class MenuFactory {
                         a::recalibrateWithFolder)),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("S_core Images", MaterialDesignP.PLAY, "F5", a::score),
-                stop);
+                stop,
+                new javafx.scene.control.SeparatorMenuItem(),
+                modelAction(item("_Watch a Folder…", MaterialDesignE.EYE_OUTLINE, "Shortcut+Shift+W", a::watchFolder)));
         CheckMenuItem overlay = new CheckMenuItem("Heatmap _Overlay");
         overlay.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
         overlay.selectedProperty().bindBidirectional(vm.gallery().overlayVisibleProperty());

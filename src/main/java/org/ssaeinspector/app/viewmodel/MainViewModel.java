@@ -376,6 +376,15 @@ public final class MainViewModel {
      * The comparison of a candidate with the project's model: using it makes it the project's
      * (unsaved) model, keeping the current one frees it.
      */
+    /**
+     * A live view of {@code folder}, not started: it scores with the model and the threshold in
+     * use when each batch starts; a file is scored once it has kept its size and time for
+     * {@code settle}.
+     */
+    public LiveViewModel liveView(Path folder, java.time.Duration settle) {
+        return new LiveViewModel(folder, engine, runner, project::model, () -> threshold.thresholdProperty().get(), settle);
+    }
+
     public ComparisonViewModel comparison(ModelHandle candidate, String origin, String usedMessage) {
         return new ComparisonViewModel(project, engine, runner, candidate, origin, () -> {
             useModel(candidate, null, candidate.header().threshold());
