@@ -176,6 +176,8 @@ public final class LiveViewWindow {
     /** A row: thumbnail, name, verdict (red when flagged), time. */
     private static final class RowCell extends ListCell<LiveRow> {
         private final ImageView thumb = new ImageView();
+        private final org.kordamp.ikonli.javafx.FontIcon warning = Icons.of(
+                org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OUTLINE, 28, javafx.scene.paint.Color.web("#b45309"));
         private final Label name = new Label();
         private final Label verdict = new Label();
         private final Label time = new Label();
@@ -187,7 +189,7 @@ public final class LiveViewWindow {
             thumb.setFitWidth(LiveRow.THUMBNAIL_SIDE);
             thumb.setFitHeight(LiveRow.THUMBNAIL_SIDE);
             thumb.setPreserveRatio(true);
-            StackPane frame = new StackPane(thumb);
+            StackPane frame = new StackPane(thumb, warning);
             frame.setMinSize(LiveRow.THUMBNAIL_SIDE, LiveRow.THUMBNAIL_SIDE);
             frame.setPrefSize(LiveRow.THUMBNAIL_SIDE, LiveRow.THUMBNAIL_SIDE);
             name.setStyle("-fx-font-weight: bold;");
@@ -195,9 +197,12 @@ public final class LiveViewWindow {
             VBox text = new VBox(2, name, verdict);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
-            Region gap = new Region();
-            box = new HBox(10, frame, text, gap, time);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            time.setStyle("-fx-text-fill: -muted;");
+            box = new HBox(10, frame, text, time);
             box.setAlignment(Pos.CENTER_LEFT);
+            // As wide as the list, never wider: no sideways scrolling, long names wrap or are cut.
+            setPrefWidth(0);
         }
 
         @Override
@@ -217,6 +222,7 @@ public final class LiveViewWindow {
             verdict.setStyle(row.problem() != null ? "-fx-text-fill: #b45309;"
                     : row.flagged() ? "-fx-text-fill: #d93a2b; -fx-font-weight: bold;" : "-fx-text-fill: #2e9e5b;");
             time.setText(row.time().toString());
+            warning.setVisible(row.problem() != null);
             row.thumbnailProperty().addListener(onThumb);
             showThumb(row.thumbnailProperty().get());
             setGraphic(box);

@@ -91,17 +91,23 @@ class LiveViewTest {
     private static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents(); // the rest of the UI update that met the condition
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
     }
 
-    private static long count(LiveViewModel live, String name) {
-        return live.rows().stream().filter(r -> r.name().equals(name)).count();
+    /** The rows as the UI thread has them (it adds them while the test reads). */
+    private static List<LiveRow> rows(LiveViewModel live) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> List.copyOf(live.rows())).get();
     }
 
-    private static LiveRow row(LiveViewModel live, String name) {
-        return live.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    private static long count(LiveViewModel live, String name) throws Exception {
+        return rows(live).stream().filter(r -> r.name().equals(name)).count();
+    }
+
+    private static LiveRow row(LiveViewModel live, String name) throws Exception {
+        return rows(live).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -137,17 +143,17 @@ class LiveViewTest {
         assertEquals(0, count(live, "renamed.png.tmp"), "a temporary name is left alone");
         Files.move(temp, in.resolve("renamed.png"), StandardCopyOption.ATOMIC_MOVE);
 
-        await("three rows", () -> live.rows().size() == 3);
+        await("three rows", () -> rows(live).size() == 3);
         WaitForAsyncUtils.sleep(SETTLE.toMillis() * 3, TimeUnit.MILLISECONDS);
-        assertEquals(3, live.rows().size(), "each file once: " + live.rows());
+        assertEquals(3, rows(live).size(), "each file once: " + live.rows());
         for (String name : List.of("already-there.png", "slow.png", "renamed.png")) {
-            assertEquals(1, count(live, name), name + " in " + live.rows());
+            assertEquals(1, count(live, name), name + " in " + rows(live));
         }
         assertTrue(row(live, "slow.png").flagged(), row(live, "slow.png").toString());
         assertTrue(row(live, "slow.png").verdict().startsWith("FLAGGED "));
         assertFalse(row(live, "renamed.png").flagged());
         assertTrue(row(live, "renamed.png").verdict().startsWith("pass "));
-        assertEquals("renamed.png", live.rows().get(0).name(), "newest first");
+        assertEquals("renamed.png", rows(live).get(0).name(), "newest first");
         assertEquals(3, engine.scoreCalls.get(), "scored once each");
 
         Label inspected = (Label) w.stage().getScene().lookup("#liveInspected");
@@ -183,7 +189,7 @@ class LiveViewTest {
         byte[] cut = part(5, false);
         Files.write(in.resolve("truncated.png"), java.util.Arrays.copyOf(cut, cut.length / 3));
         Files.write(in.resolve("after-bad.png"), part(6, false));
-        await("the bad files and the next part", () -> live.rows().size() == 7);
+        await("the bad files and the next part", () -> rows(live).size() == 7);
         assertNotNull(row(live, "notes.txt").problem());
         assertTrue(row(live, "notes.txt").verdict().startsWith("Problem: "), row(live, "notes.txt").verdict());
         assertNotNull(row(live, "truncated.png").problem());
