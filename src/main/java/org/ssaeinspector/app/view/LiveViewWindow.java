@@ -118,7 +118,7 @@ public final class LiveViewWindow {
         stage.setMinWidth(640);
         stage.setMinHeight(420);
 
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         stage.setOnHidden(e -> {
             ticker.stop();

@@ -209,8 +209,16 @@ public final class LiveViewModel {
         }
     }
 
-    /** Brings the rate up to date (the view calls it every second). */
-    public void tick() {
+    /**
+     * Every second (the view's timer): the rate, and the waiting files scored once a model is
+     * there (files that arrived before the project had one).
+     */
+    public void refresh() {
+        tick();
+        pump();
+    }
+
+    private void tick() {
         long now = System.nanoTime();
         while (!recent.isEmpty() && now - recent.peekFirst() > MINUTE_NANOS) {
             recent.pollFirst();

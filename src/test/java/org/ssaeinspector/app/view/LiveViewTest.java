@@ -210,4 +210,24 @@ class LiveViewTest {
         assertEquals(calls, engine.scoreCalls.get(), "nothing scored after the window closed");
         assertEquals(0, count(live, "after-close.png"));
     }
+
+    @Test
+    void filesThatArriveBeforeThereIsAModelWaitForIt(FxRobot robot) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("early"));
+        LiveViewWindow[] opened = new LiveViewWindow[1];
+        robot.interact(() -> opened[0] = window.actions().watch(in, SETTLE));
+        LiveViewModel live = opened[0].viewModel();
+        Files.write(in.resolve("early.png"), part(8, true));
+        await("the file waiting for a model", () -> live.waitingProperty().get() == 1
+                && live.messageProperty().get().startsWith("No model"));
+        assertEquals(0, engine.scoreCalls.get());
+
+        Path model = tmp.resolve("late.ssae");
+        engine.saveModel(FakeEngineService.model(0.2), model, 0.2);
+        robot.interact(() -> window.handleDrop(List.of(model.toFile()), null));
+        await("the waiting file scored once the model is there", () -> count(live, "early.png") == 1);
+        assertTrue(row(live, "early.png").flagged());
+        robot.interact(() -> opened[0].viewModel().stop());
+        await("the watching thread to end", () -> !live.watcherAlive());
+    }
 }
