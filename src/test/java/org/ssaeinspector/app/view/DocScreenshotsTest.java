@@ -24,6 +24,7 @@ import org.ssaeinspector.app.service.DjlEngineService;
 import org.ssaeinspector.app.task.FxBackgroundRunner;
 import org.ssaeinspector.app.viewmodel.ImageItem;
 import org.ssaeinspector.app.viewmodel.ImageSet;
+import org.ssaeinspector.app.viewmodel.LiveViewModel;
 import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.ssaeinspector.app.viewmodel.TrainingWizardViewModel;
 import org.ssaeinspector.dataset.Label;
@@ -145,6 +146,39 @@ class DocScreenshotsTest {
         assertEquals(testImages, vm.project().testCountProperty().get(), "the refused drop added nothing");
         assertTrue(Files.isRegularFile(Path.of("target", "screenshots", "main-window.png"))
                 || Files.isRegularFile(Path.of("docs", "screenshots", "main-window.png")));
+    }
+
+    /** The live view on the real model: good and defective parts of the category arrive in a watched folder. */
+    @Test
+    void liveView(FxRobot robot) throws Exception {
+        Path samples = SampleImagesLocator.find().orElseThrow();
+        Path category = samples.resolve(System.getProperty("ssae.screenshotCategory", SampleImageGenerator.FIRST_CATEGORY));
+        Path model = Path.of(System.getProperty("ssae.screenshotModel"));
+        robot.interact(() -> vm.openModel(model, Double.NaN));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.project().model() != null);
+        Path camera = Files.createTempDirectory("camera");
+        LiveViewWindow[] live = new LiveViewWindow[1];
+        robot.interact(() -> live[0] = window.actions().watch(camera, java.time.Duration.ofMillis(300)));
+        List<Path> parts = new java.util.ArrayList<>();
+        try (var dirs = Files.list(category.resolve("test"))) {
+            for (Path d : dirs.sorted().toList()) {
+                try (var files = Files.list(d)) {
+                    files.sorted().limit(3).forEach(parts::add);
+                }
+            }
+        }
+        java.util.Collections.shuffle(parts, new java.util.Random(3));
+        int n = 0;
+        for (Path p : parts) {
+            Files.copy(p, camera.resolve(String.format("part-%04d.png", 412 + n++)));
+            Thread.sleep(250);
+        }
+        LiveViewModel lv = live[0].viewModel();
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> lv.rows().size() == parts.size()
+                && (lv.flaggedProperty().get() == 0 || lv.lastFlaggedImageProperty().get() != null));
+        Thread.sleep(1500);
+        Screenshots.save(live[0].stage().getScene(), "live-view");
+        robot.interact(() -> live[0].stage().close());
     }
 
     private static TrainingWizardViewModel wizardViewModel(TrainingWizard w) {
