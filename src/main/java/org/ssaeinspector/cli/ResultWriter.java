@@ -45,6 +45,9 @@ final class ResultWriter implements AutoCloseable {
             } catch (UserFacingException e) {
                 heatmap = null;
                 problem = "heatmap not written: " + e.getMessage();
+            } catch (OutOfMemoryError e) {
+                heatmap = null;
+                problem = "heatmap not written: the photo is too large for the available memory at full size";
             }
         }
         write(ReportRow.scored(sample, result, modelSha256, heatmap, problem));

@@ -95,10 +95,7 @@ final class ScoreCommand implements Callable<Integer> {
                                     r.regions().size());
                         }
                     } catch (ImageLoadException e) {
-                        problem = e.problem();
-                    } catch (OutOfMemoryError e) {
-                        // One photo too large for this heap: its buffers are gone again, the others still fit.
-                        problem = "out of memory while scoring this image";
+                        problem = e.problem(); // also a photo too large for this heap: the others still fit
                     }
                     if (problem != null) {
                         writer.addUnscored(sample, t, problem);

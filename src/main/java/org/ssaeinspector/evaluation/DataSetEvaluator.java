@@ -9,9 +9,8 @@ import org.ssaeinspector.dataset.ImageSample;
 import org.ssaeinspector.dataset.Label;
 import org.ssaeinspector.dataset.MaskLoader;
 import org.ssaeinspector.dataset.SkippedFile;
-import org.ssaeinspector.imageio.FloatImage;
+import org.ssaeinspector.imageio.DecodedImage;
 import org.ssaeinspector.imageio.ImageLoadException;
-import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.InspectionResult;
 import org.ssaeinspector.scoring.Inspector;
 import org.ssaeinspector.util.UserFacingException;
@@ -47,16 +46,17 @@ public final class DataSetEvaluator {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            FloatImage image;
+            InspectionResult result;
+            double millis;
             try {
-                image = ImageLoader.load(sample.path());
+                DecodedImage image = inspector.decode(sample.path());
+                long t0 = System.nanoTime();
+                result = inspector.inspect(sample.path(), image, threshold);
+                millis = (System.nanoTime() - t0) / 1e6;
             } catch (ImageLoadException e) {
                 skipped.add(new SkippedFile(sample.path(), e.problem()));
                 continue;
             }
-            long t0 = System.nanoTime();
-            InspectionResult result = inspector.inspect(sample.path(), image, threshold);
-            double millis = (System.nanoTime() - t0) / 1e6;
             totalMillis += millis;
             addPixels(pixels, overlap, sample, result, skipped);
             ImageEvaluation evaluation = new ImageEvaluation(sample, result, millis);

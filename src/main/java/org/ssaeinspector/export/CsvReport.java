@@ -90,30 +90,55 @@ public final class CsvReport {
         }
     }
 
-    /** A report being written row by row; see {@link #open}. Not thread-safe. */
+    /**
+     * A report being written row by row; see {@link #open}. Not thread-safe. A row that cannot be
+     * written (a full disk) ends the report: the file is cut back to the rows before it, and the
+     * message says where they are.
+     */
     public static final class Stream implements java.io.Closeable {
         private final Path csv;
         private final AtomicFiles.Output output;
+        private final CountingStream bytes;
         private final CSVPrinter printer;
+        private long completeBytes;
         private int rows;
 
         private Stream(Path csv, AtomicFiles.Output output) throws IOException {
             this.csv = csv;
             this.output = output;
-            this.printer = new CSVPrinter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8), FORMAT);
+            this.bytes = new CountingStream(output.stream());
+            this.printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), FORMAT);
             printer.flush();
+            completeBytes = bytes.count;
         }
 
-        /** Adds one row and pushes it to the file (so an interrupted run keeps it). */
+        /**
+         * Adds one row and pushes it to the file (so an interrupted run keeps it).
+         *
+         * @throws UserFacingException when it cannot be written; the rows before it stay
+         */
         public void add(ReportRow row) {
             try {
                 printer.printRecord(cells(row));
                 printer.flush();
                 rows++;
+                completeBytes = bytes.count;
             } catch (IOException e) {
-                throw new UserFacingException("Cannot write the CSV report " + output.writingTo() + ": "
-                        + IoMessages.reason(e) + " (" + rows + " rows written)", e);
+                throw new UserFacingException(failedAfter(e), e);
             }
+        }
+
+        private String failedAfter(IOException e) {
+            Path file = output.writingTo();
+            String rowsBefore;
+            try {
+                rowsBefore = output.truncate(completeBytes) // a row half written is no row
+                        ? "the " + rows + " row(s) before it are kept in " + file
+                        : rows + " row(s) went to " + file + " before";
+            } catch (IOException again) {
+                rowsBefore = rows + " row(s) were written before (the last line of " + file + " may be cut off)";
+            }
+            return "Cannot write the CSV report " + file + ": " + IoMessages.reason(e) + "; the run stopped, " + rowsBefore;
         }
 
         /** Where the rows are until the commit. */
@@ -261,6 +286,27 @@ public final class CsvReport {
         @Override
         public void close() throws IOException {
             printer.close();
+        }
+    }
+
+    /** Counts the bytes its stream took without an error. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
         }
     }
 

@@ -7,11 +7,9 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -33,7 +31,7 @@ public final class ExifOrientation {
      * cannot be read (a broken EXIF block should not make an otherwise good photo unusable).
      */
     public static int read(byte[] jpeg) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream in = ImageLoader.inMemory(jpeg, 0, jpeg.length)) {
             List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
             for (JPEGSegment segment : segments) {
                 int value = orientationOf(segment);
@@ -60,8 +58,7 @@ public final class ExifOrientation {
                 return 0;
             }
         }
-        try (ImageInputStream tiff = ImageIO.createImageInputStream(
-                new ByteArrayInputStream(payload, EXIF_ID.length, payload.length - EXIF_ID.length))) {
+        try (ImageInputStream tiff = ImageLoader.inMemory(payload, EXIF_ID.length, payload.length - EXIF_ID.length)) {
             Directory ifd0 = new TIFFReader().read(tiff);
             Entry entry = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
             if (entry == null || !(entry.getValue() instanceof Number)) {
@@ -70,6 +67,11 @@ public final class ExifOrientation {
             int value = ((Number) entry.getValue()).intValue();
             return value >= 1 && value <= 8 ? value : 0;
         }
+    }
+
+    /** Whether the orientation turns the picture by a quarter (width and height trade places). */
+    public static boolean swapsSides(int orientation) {
+        return orientation >= 5 && orientation <= 8;
     }
 
     /** Applies an EXIF orientation (1..8) to stored pixels; other values leave the image as it is. */

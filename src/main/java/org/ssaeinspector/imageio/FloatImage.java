@@ -85,12 +85,24 @@ public final class FloatImage {
             return this;
         }
         FloatImage src = this;
-        while (src.width >= 2 * newWidth && src.height >= 2 * newHeight) {
+        for (int i = boxHalvings(width, height, newWidth, newHeight); i > 0; i--) {
             src = src.halve();
         }
         float[] out = new float[channels * newWidth * newHeight];
         PlaneResampler.bilinear(src.data, channels, src.width, src.height, out, newWidth, newHeight);
         return new FloatImage(channels, newWidth, newHeight, out);
+    }
+
+    /**
+     * How many times {@link #resize} averages 2 x 2 boxes on its way from {@code width} x
+     * {@code height} to the new size (it halves while both sides stay at least twice the target).
+     */
+    public static int boxHalvings(int width, int height, int newWidth, int newHeight) {
+        int n = 0;
+        for (int w = width, h = height; w >= 2 * newWidth && h >= 2 * newHeight; w /= 2, h /= 2) {
+            n++;
+        }
+        return n;
     }
 
     private FloatImage halve() {

@@ -16,6 +16,15 @@ public class ImageLoadException extends Exception {
         this.path = path;
     }
 
+    /**
+     * An image that does not fit the Java heap (an {@link OutOfMemoryError} while working on it):
+     * that image's problem, not the run's.
+     */
+    public static ImageLoadException outOfMemory(Path path, String work, int width, int height, OutOfMemoryError cause) {
+        return new ImageLoadException(path, "too large to " + work + " in the available memory: " + width + " x " + height,
+                cause);
+    }
+
     public Path path() {
         return path;
     }

@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.ssaeinspector.dataset.SkippedFile;
 
 /**
@@ -41,7 +43,17 @@ public final class ImageLoader {
     }
 
     public static FloatImage load(Path path) throws ImageLoadException {
-        return decode(path, readFile(path));
+        return load(path, DecodedImage.Step.WHOLE).image();
+    }
+
+    /**
+     * Decodes every {@code step}-th pixel of each row and column, the step chosen from the photo's
+     * upright size (a model at a small scale needs no more): a 36-megapixel photo then never
+     * exists in memory at full size. A photo that does not fit the heap even so is an
+     * {@link ImageLoadException} ({@code too large to decode in the available memory: W x H}).
+     */
+    public static DecodedImage load(Path path, DecodedImage.Step step) throws ImageLoadException {
+        return decode(path, readFile(path), step);
     }
 
     /**
@@ -49,6 +61,11 @@ public final class ImageLoader {
      * file; {@code path} only names it in the problem text.
      */
     public static FloatImage decode(Path path, byte[] bytes) throws ImageLoadException {
+        return decode(path, bytes, DecodedImage.Step.WHOLE).image();
+    }
+
+    /** {@link #decode(Path, byte[])} at a step, as {@link #load(Path, DecodedImage.Step)}. */
+    public static DecodedImage decode(Path path, byte[] bytes, DecodedImage.Step step) throws ImageLoadException {
         if (bytes.length == 0) {
             throw new ImageLoadException(path, "empty (0 bytes)");
         }
@@ -59,12 +76,8 @@ public final class ImageLoader {
                 throw new ImageLoadException(path, problem);
             }
         }
-        BufferedImage decoded = decode(path, bytes, format);
-        FloatImage image = toFloat(decoded);
-        if (format == ImageFormat.JPEG) {
-            image = ExifOrientation.apply(image, ExifOrientation.read(bytes));
-        }
-        return image;
+        int orientation = format == ImageFormat.JPEG ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
+        return read(path, bytes, format, orientation, step);
     }
 
     /**
@@ -117,8 +130,9 @@ public final class ImageLoader {
         }
     }
 
-    private static BufferedImage decode(Path path, byte[] bytes, ImageFormat format) throws ImageLoadException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    private static DecodedImage read(Path path, byte[] bytes, ImageFormat format, int orientation, DecodedImage.Step step)
+            throws ImageLoadException {
+        try (ImageInputStream in = inMemory(bytes, 0, bytes.length)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageLoadException(path, ImageFormat.looksLikeText(bytes)
@@ -130,17 +144,27 @@ public final class ImageLoader {
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new ImageLoadException(path, "image too large (" + reader.getWidth(0) + "x"
-                            + reader.getHeight(0) + " pixels, at most " + MAX_PIXELS + ")");
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if ((long) w * h > MAX_PIXELS) {
+                    throw new ImageLoadException(path, "image too large (" + w + "x" + h + " pixels, at most " + MAX_PIXELS + ")");
                 }
-                BufferedImage image = reader.read(0);
-                String problem = DecoderWarnings.problem(format, warnings);
-                if (problem != null) {
-                    throw new ImageLoadException(path, problem);
+                boolean turned = ExifOrientation.swapsSides(orientation);
+                int width = turned ? h : w;
+                int height = turned ? w : h;
+                int s = Math.max(1, step.forPhoto(width, height));
+                try {
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    param.setSourceSubsampling(s, s, 0, 0);
+                    BufferedImage image = reader.read(0, param);
+                    String problem = DecoderWarnings.problem(format, warnings);
+                    if (problem != null) {
+                        throw new ImageLoadException(path, problem);
+                    }
+                    return new DecodedImage(ExifOrientation.apply(toFloat(image), orientation), width, height, s);
+                } catch (OutOfMemoryError e) {
+                    throw ImageLoadException.outOfMemory(path, "decode", width, height, e);
                 }
-                return image;
             } finally {
                 reader.dispose();
             }
@@ -149,6 +173,15 @@ public final class ImageLoader {
         } catch (IOException | RuntimeException e) {
             throw new ImageLoadException(path, describeFailure(format, e), e);
         }
+    }
+
+    /**
+     * An image stream over bytes in memory. {@code ImageIO.createImageInputStream} would copy them
+     * into a temporary file first (its default cache): a second write of every photo, and decoding
+     * that fails with "File too large" or "No space left" when the temp folder is full.
+     */
+    static ImageInputStream inMemory(byte[] bytes, int offset, int length) {
+        return new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes, offset, length));
     }
 
     private static String describeFailure(ImageFormat format, Throwable e) {

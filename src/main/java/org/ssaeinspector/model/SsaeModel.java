@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.ssaeinspector.imageio.DecodedImage;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.AnomalyMap;
 import org.ssaeinspector.scoring.GaussianSmoothing;
@@ -88,16 +89,26 @@ public final class SsaeModel implements AutoCloseable {
 
     /** Scores one image of any size and channel count (converted to the model's). */
     public ScoredImage score(FloatImage image) {
-        return scoreAll(List.of(image)).get(0);
+        return score(DecodedImage.whole(image));
+    }
+
+    /** Scores one photo, decoded in full or at {@link #decodeStep}. */
+    public ScoredImage score(DecodedImage photo) {
+        return scorePhotos(List.of(photo)).get(0);
     }
 
     /** Scores several images in batches (faster than one by one). */
     public List<ScoredImage> scoreAll(List<FloatImage> images) {
-        List<ScoredImage> out = new ArrayList<>(images.size());
-        for (int start = 0; start < images.size(); start += INFERENCE_BATCH) {
+        return scorePhotos(images.stream().map(DecodedImage::whole).toList());
+    }
+
+    /** Scores several photos, each decoded in full or at {@link #decodeStep}, in batches. */
+    public List<ScoredImage> scorePhotos(List<DecodedImage> photos) {
+        List<ScoredImage> out = new ArrayList<>(photos.size());
+        for (int start = 0; start < photos.size(); start += INFERENCE_BATCH) {
             List<FloatImage> inputs = new ArrayList<>();
-            for (FloatImage img : images.subList(start, Math.min(images.size(), start + INFERENCE_BATCH))) {
-                inputs.add(prepare(img));
+            for (DecodedImage photo : photos.subList(start, Math.min(photos.size(), start + INFERENCE_BATCH))) {
+                inputs.add(prepare(photo));
             }
             List<FloatImage> recon = reconstructAll(inputs);
             for (int i = 0; i < inputs.size(); i++) {
@@ -132,9 +143,30 @@ public final class SsaeModel implements AutoCloseable {
      * light normalised where the model's training data called for it ({@link DataTraits}).
      */
     public FloatImage prepare(FloatImage image) {
-        int[] size = header.geometry().modelSize(image.width(), image.height());
-        FloatImage atScale = image.withChannels(header.channels()).resize(size[0], size[1]);
+        return prepare(DecodedImage.whole(image));
+    }
+
+    /** {@link #prepare(FloatImage)} for a photo decoded at a step: its model size is the whole photo's. */
+    public FloatImage prepare(DecodedImage photo) {
+        int[] size = header.geometry().modelSize(photo.width(), photo.height());
+        FloatImage atScale = photo.image().withChannels(header.channels()).resize(size[0], size[1]);
         return header.dataTraits() == null ? atScale : header.dataTraits().apply(atScale);
+    }
+
+    /**
+     * Box halvings that a photo keeps on its way to the model's scale when it is decoded at
+     * {@link #decodeStep}: each model pixel still averages at least 4 x 4 decoded pixels.
+     */
+    static final int KEPT_HALVINGS = 2;
+
+    /**
+     * Photo pixels per decoded pixel that this model can do without (a power of two, 1 for
+     * photos under 8 times the model's size): {@link #prepare} would average the skipped pixels
+     * into a few model pixels anyway, so peak memory follows the model's scale, not the camera's.
+     */
+    public int decodeStep(int width, int height) {
+        int[] size = header.geometry().modelSize(width, height);
+        return 1 << Math.max(0, FloatImage.boxHalvings(width, height, size[0], size[1]) - KEPT_HALVINGS);
     }
 
     /**

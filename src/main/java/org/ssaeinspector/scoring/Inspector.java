@@ -3,6 +3,7 @@ package org.ssaeinspector.scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ssaeinspector.imageio.DecodedImage;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
@@ -20,12 +21,20 @@ public final class Inspector {
         return model;
     }
 
-    public InspectionResult inspect(Path file, double threshold) throws ImageLoadException {
-        return inspect(file, ImageLoader.load(file), threshold);
+    /** Decodes a photo at the resolution this model needs ({@link SsaeModel#decodeStep}). */
+    public DecodedImage decode(Path file) throws ImageLoadException {
+        return ImageLoader.load(file, model::decodeStep);
     }
 
+    /** Decodes and judges one file; see {@link #inspect(Path, DecodedImage, double)}. */
+    public InspectionResult inspect(Path file, double threshold) throws ImageLoadException {
+        return inspect(file, decode(file), threshold);
+    }
+
+    /** Judges an image decoded in full by the caller (the app's detail view, which shows it). */
     public InspectionResult inspect(Path file, FloatImage image, double threshold) {
-        return judge(file, image, model.score(image), threshold);
+        DecodedImage whole = DecodedImage.whole(image);
+        return judge(file, whole, model.score(whole), threshold);
     }
 
     /**
@@ -33,21 +42,41 @@ public final class Inspector {
      * by one when images pile up); results in the order given.
      */
     public List<InspectionResult> inspectAll(List<ImageLoader.LoadedImage> images, double threshold) {
-        List<FloatImage> pixels = new ArrayList<>(images.size());
+        List<DecodedImage> photos = new ArrayList<>(images.size());
         for (ImageLoader.LoadedImage i : images) {
-            pixels.add(i.image());
+            photos.add(DecodedImage.whole(i.image()));
         }
-        List<ScoredImage> scored = model.scoreAll(pixels);
+        List<ScoredImage> scored = model.scorePhotos(photos);
         List<InspectionResult> out = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            out.add(judge(images.get(i).path(), pixels.get(i), scored.get(i), threshold));
+            out.add(judge(images.get(i).path(), photos.get(i), scored.get(i), threshold));
         }
         return out;
     }
 
-    private static InspectionResult judge(Path file, FloatImage image, ScoredImage scored, double threshold) {
-        AnomalyMap full = scored.map().resize(image.width(), image.height());
-        return new InspectionResult(file, image.width(), image.height(), scored.score(), threshold,
-                RegionFinder.find(full, (float) threshold), scored);
+    /**
+     * Judges a decoded photo. A photo that does not fit the heap is an {@link ImageLoadException}
+     * ({@code too large to score in the available memory: W x H}): its problem, not the run's.
+     */
+    public InspectionResult inspect(Path file, DecodedImage photo, double threshold) throws ImageLoadException {
+        try {
+            return judge(file, photo, model.score(photo), threshold);
+        } catch (OutOfMemoryError e) {
+            throw ImageLoadException.outOfMemory(file, "score", photo.width(), photo.height(), e);
+        }
+    }
+
+    /**
+     * Regions are found at the decoded resolution and given in the photo's pixels (for a photo
+     * decoded at a step, to within that step).
+     */
+    private static InspectionResult judge(Path file, DecodedImage photo, ScoredImage scored, double threshold) {
+        FloatImage decoded = photo.image();
+        AnomalyMap map = scored.map().resize(decoded.width(), decoded.height());
+        List<DefectRegion> regions = RegionFinder.find(map, (float) threshold);
+        if (photo.step() > 1) {
+            regions = regions.stream().map(r -> r.scaled(photo.step(), photo.width(), photo.height())).toList();
+        }
+        return new InspectionResult(file, photo.width(), photo.height(), scored.score(), threshold, regions, scored);
     }
 }

@@ -154,6 +154,18 @@ public final class AtomicFiles {
             return temp == null ? target.file() : temp;
         }
 
+        /**
+         * Cuts the partial or temp file back to its first {@code size} bytes; false for a special
+         * file, which is left as it is.
+         */
+        public boolean truncate(long size) throws IOException {
+            if (temp == null) {
+                return false;
+            }
+            channel.truncate(size);
+            return true;
+        }
+
         /** Forces the bytes to disk and renames the temp file over the target. */
         public void commit() throws IOException {
             stream.flush();

@@ -3,6 +3,7 @@ package org.ssaeinspector.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.testing.ForkedCli;
+import org.ssaeinspector.testing.LargePng;
 import org.ssaeinspector.testing.SpecialFiles;
+import org.ssaeinspector.testing.SyntheticImages;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.Json;
 
@@ -221,6 +225,79 @@ class CommandLineTest {
         assertEquals("", a.get("heatmap"));
         assertTrue(Files.isRegularFile(Path.of(b.get("heatmap"))));
         assertEquals("", b.get("problem"));
+    }
+
+    /**
+     * In a JVM with a 96 MB heap: a 67-megapixel photo that a model sees at 32 x 32 is decoded at
+     * every 64th pixel and scored (in full it would take 335 MB); a 100-megapixel strip that does
+     * not fit even so is its row's problem, and the run goes on to the next photo.
+     */
+    @Test
+    void aLargePhotoIsDecodedAtWhatTheModelNeedsAndOneThatDoesNotFitIsItsRowsProblem() throws Exception {
+        Path good = dir.resolve("one-view-two-cameras");
+        for (Path p : SyntheticImages.writeParts(dir.resolve("small-camera"), 4, 64, 21)) {
+            Files.move(p, Files.createDirectories(good).resolve("64-" + p.getFileName()));
+        }
+        for (Path p : SyntheticImages.writeParts(dir.resolve("large-camera"), 4, 96, 22)) {
+            Files.move(p, good.resolve("96-" + p.getFileName()));
+        }
+        Path viewModel = dir.resolve("one-view.ssae");
+        Run trained = run("train", "--data", good.toString(), "--out", viewModel.toString(), "--size", "32", "--width", "16",
+                "--epochs", "1", "--batch", "4");
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("other sizes of the same view scaled to it"), trained.out());
+
+        Path photos = Files.createDirectories(dir.resolve("large-photos"));
+        Path big = LargePng.write(photos.resolve("a-big.png"), 8192, 8192);
+        Path strip = LargePng.write(photos.resolve("b-strip.png"), 100_000, 1000);
+        Path small = good.resolve("64-part_000.png");
+        Path csv = dir.resolve("large.csv");
+        ForkedCli.Run r = ForkedCli.run(List.of("-Xmx96m"), 0, "score", "--model", viewModel.toString(), "--csv",
+                csv.toString(), big.toString(), strip.toString(), small.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        List<CSVRecord> rows = csvRows(csv);
+        assertEquals(3, rows.size());
+        assertEquals("", rows.get(0).get("problem"), "the big photo is scored");
+        assertFalse(rows.get(0).get("score").isEmpty());
+        assertEquals("", rows.get(1).get("score"));
+        assertTrue(rows.get(1).get("problem").matches("too large to (decode|score) in the available memory: 100000 x 1000"),
+                rows.get(1).get("problem"));
+        assertTrue(r.err().contains("b-strip.png: too large to"), r.err());
+        assertEquals("", rows.get(2).get("problem"), "the run went on");
+        assertTrue(r.out().contains("Scored 2 image(s)"), r.out());
+    }
+
+    /**
+     * A CSV that cannot be written part of the way (a file-size limit, as on a full disk): the run
+     * stops with one line saying how far it got, and the partial file keeps the whole rows before.
+     * The photos themselves decode under the limit (no temporary copies).
+     */
+    @Test
+    void aCsvThatCannotBeWrittenPartWayStopsTheRunAndKeepsTheRowsBefore() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell for ulimit");
+        Path csv = dir.resolve("limited.csv");
+        ForkedCli.Run r = ForkedCli.run(List.of(), 2, "score", "--model", model.toString(), "--csv", csv.toString(),
+                WASHER.resolve("test").toString());
+
+        assertEquals(SsaeCommandLine.EXIT_USAGE, r.exitCode(), r.out() + r.err());
+        Path partial = dir.resolve("limited.csv.partial");
+        String last = r.err().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("error: Cannot write the CSV report " + partial + ": "), r.err());
+        assertTrue(last.toLowerCase(java.util.Locale.ROOT).contains("file too large; the run stopped, the "), last);
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(csv), "no complete report");
+        String kept = Files.readString(partial);
+        assertTrue(kept.endsWith("\n"), "no half-written row: " + kept);
+        List<CSVRecord> rows = csvRows(partial);
+        assertTrue(rows.size() > 0 && rows.size() < 40, rows.size() + " rows");
+        assertTrue(last.endsWith("the " + rows.size() + " row(s) before it are kept in " + partial), last);
+        for (CSVRecord row : rows) {
+            assertTrue(Files.isRegularFile(Path.of(row.get("path"))), row.toString());
+            assertEquals(64, row.get("model_sha256").length());
+            assertEquals("", row.get("problem"), "decoding writes no temporary file, so the limit does not touch it");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ssaeinspector.imageio;
 
 import org.ssaeinspector.testing.Bytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,18 +205,74 @@ class ImageLoaderTest {
         }
         byte[] jpeg = TestImages.withExifOrientation(TestImages.jpeg(stored, 0.95f), orientation);
         assertEquals(orientation, ExifOrientation.read(jpeg));
-        FloatImage img = ImageLoader.load(TestImages.writeBytes(dir.resolve("o" + orientation + ".jpg"), jpeg));
+        Path file = TestImages.writeBytes(dir.resolve("o" + orientation + ".jpg"), jpeg);
+        FloatImage img = ImageLoader.load(file);
         assertEquals(w, img.width(), "width");
         assertEquals(h, img.height(), "height");
+        assertQuadrants(img, 1, quadrant, "orientation " + orientation);
+        // At a step, the step is chosen for the upright picture, and the pixels are turned the same way.
+        int[] asked = new int[2];
+        DecodedImage stepped = ImageLoader.load(file, (pw, ph) -> {
+            asked[0] = pw;
+            asked[1] = ph;
+            return 4;
+        });
+        assertArrayEquals(new int[] {w, h}, asked);
+        assertEquals(List.of(w, h, 4, w / 4, h / 4), List.of(stepped.width(), stepped.height(), stepped.step(),
+                stepped.image().width(), stepped.image().height()));
+        assertQuadrants(stepped.image(), 4, quadrant, "orientation " + orientation + " at step 4");
+    }
+
+    private static void assertQuadrants(FloatImage img, int step, int[] quadrant, String what) {
+        int w = img.width() * step;
+        int h = img.height() * step;
         int[][] centres = {{w / 4, h / 4}, {3 * w / 4, h / 4}, {w / 4, 3 * h / 4}, {3 * w / 4, 3 * h / 4}};
         for (int q = 0; q < 4; q++) {
             int expected = quadrant[q];
             for (int c = 0; c < 3; c++) {
                 int want = (expected >> (16 - 8 * c)) & 0xFF;
-                assertEquals(want / 255f, img.get(c, centres[q][0], centres[q][1]), 0.08f,
-                        "orientation " + orientation + " quadrant " + q + " channel " + c);
+                assertEquals(want / 255f, img.get(c, centres[q][0] / step, centres[q][1] / step), 0.08f,
+                        what + " quadrant " + q + " channel " + c);
             }
         }
+    }
+
+    @Test
+    void aStepDecodesEveryStepthPixelAndKeepsThePhotosSize() throws Exception {
+        BufferedImage src = TestImages.rgbPattern(41, 30, BufferedImage.TYPE_INT_RGB);
+        Path file = TestImages.write(src, "png", dir.resolve("stepped.png"));
+        DecodedImage d = ImageLoader.load(file, (pw, ph) -> 4);
+        assertEquals(List.of(41, 30, 4), List.of(d.width(), d.height(), d.step()));
+        assertEquals(11, d.image().width(), "every 4th column from the first: 0, 4, ..., 40");
+        assertEquals(8, d.image().height());
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 11; x++) {
+                assertEquals(src.getRGB(4 * x, 4 * y) & 0xFFFFFF, TestImages.rgbAt(d.image(), x, y), "pixel " + x + "," + y);
+            }
+        }
+        DecodedImage whole = ImageLoader.load(file, DecodedImage.Step.WHOLE);
+        assertEquals(List.of(41, 30, 1, 41, 30), List.of(whole.width(), whole.height(), whole.step(),
+                whole.image().width(), whole.image().height()));
+    }
+
+    @Test
+    void garbageAfterAPngSignatureIsSaidAsSuchNotAsTruncated() throws Exception {
+        byte[] junk = new byte[4000];
+        new Random(9).nextBytes(junk);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, junk, 0, 8);
+        Path p = TestImages.writeBytes(dir.resolve("signature-then-junk.png"), junk);
+        ImageLoadException e = assertThrows(ImageLoadException.class, () -> ImageLoader.load(p));
+        assertEquals("not a PNG image (the PNG signature is followed by garbage, not an image header)", e.problem());
+
+        // A good header and then garbage where the next chunk should start: damaged, not cut short.
+        BufferedImage src = TestImages.rgbPattern(16, 16, BufferedImage.TYPE_INT_RGB);
+        byte[] bytes = Files.readAllBytes(TestImages.write(src, "png", dir.resolve("ok16.png")));
+        int afterHeader = 8 + 8 + 13 + 4;
+        byte[] damaged = Arrays.copyOf(bytes, bytes.length);
+        System.arraycopy(junk, 100, damaged, afterHeader, damaged.length - afterHeader);
+        Path q = TestImages.writeBytes(dir.resolve("header-then-junk.png"), damaged);
+        ImageLoadException f = assertThrows(ImageLoadException.class, () -> ImageLoader.load(q));
+        assertEquals("corrupt PNG (damaged chunk at byte " + afterHeader + ")", f.problem());
     }
 
     /** Where stored pixel (sx, sy) appears in the upright W x H picture, per the EXIF specification. */

@@ -208,4 +208,11 @@ class RegionFinderTest {
         assertThrows(IllegalArgumentException.class, () -> ConnectedComponents.label8(new boolean[4], 2, 3, new int[6]));
         assertThrows(IllegalArgumentException.class, () -> ConnectedComponents.label8(new boolean[0], 0, 0, new int[0]));
     }
+
+    @Test
+    void aRegionFoundAtADecodingStepIsGivenInPhotoPixelsAndClippedToThePhoto() {
+        // A 41 x 30 photo decoded at step 4 is 11 x 8 pixels; pixel 10 covers photo columns 40 only.
+        assertEquals(new DefectRegion(8, 20, 12, 8, 48, 2.5f), new DefectRegion(2, 5, 3, 2, 3, 2.5f).scaled(4, 41, 30));
+        assertEquals(new DefectRegion(36, 28, 5, 2, 10, 1f), new DefectRegion(9, 7, 2, 1, 2, 1f).scaled(4, 41, 30));
+    }
 }

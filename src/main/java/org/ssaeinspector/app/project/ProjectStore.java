@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,9 +28,15 @@ public final class ProjectStore {
         }
     }
 
+    /**
+     * Project files above this size are refused unread: a test image takes up to about 250 bytes,
+     * so this holds over 250,000 of them; a larger file is not a project (or would not open usefully).
+     */
+    static final long MAX_BYTES = 64L << 20;
+
     public static ProjectDocument load(Path file) {
         try {
-            ProjectDocument doc = JSON.readValue(Files.readAllBytes(file), ProjectDocument.class);
+            ProjectDocument doc = JSON.readValue(readAtMost(file), ProjectDocument.class);
             if (doc == null) {
                 throw new UserFacingException(file + ": not an SSAE Inspector project (the file holds only null)");
             }
@@ -45,5 +52,24 @@ public final class ProjectStore {
         } catch (IOException e) {
             throw new UserFacingException(file + ": cannot read the project (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The file's bytes, refused before they are read (or past the limit, for a pipe) when there are too many. */
+    private static byte[] readAtMost(Path file) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+            throw tooLarge(file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge(file);
+            }
+            return bytes;
+        }
+    }
+
+    private static UserFacingException tooLarge(Path file) {
+        return new UserFacingException(file + ": not an SSAE Inspector project (larger than " + (MAX_BYTES >> 20)
+                + " MiB, the most a project file holds)");
     }
 }

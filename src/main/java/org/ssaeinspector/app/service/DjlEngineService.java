@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.ssaeinspector.imageio.DecodedImage;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoadException;
-import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.model.DjlRuntime;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.ModelHeader;
@@ -61,29 +61,32 @@ public final class DjlEngineService implements EngineService {
 
     @Override
     public ImageScore score(ModelHandle model, Path image) throws ImageLoadException {
-        FloatImage img = ImageLoader.load(image);
-        ScoredImage scored = unwrap(model).score(img);
-        return new ImageScore(scored.score(), img.width(), img.height(), scored.map());
+        SsaeModel m = unwrap(model);
+        DecodedImage photo = new Inspector(m).decode(image);
+        ScoredImage scored = m.score(photo);
+        return new ImageScore(scored.score(), photo.width(), photo.height(), scored.map());
     }
 
     @Override
     public List<ScoreAttempt> scoreAll(ModelHandle model, List<Path> images) {
         List<ScoreAttempt> out = new ArrayList<>(images.size());
-        List<FloatImage> loaded = new ArrayList<>();
+        SsaeModel m = unwrap(model);
+        Inspector inspector = new Inspector(m);
+        List<DecodedImage> loaded = new ArrayList<>();
         List<Path> loadedPaths = new ArrayList<>();
         for (Path p : images) {
             try {
-                loaded.add(ImageLoader.load(p));
+                loaded.add(inspector.decode(p));
                 loadedPaths.add(p);
             } catch (ImageLoadException e) {
                 out.add(new ScoreAttempt(p, null, e.problem()));
             }
         }
-        List<ScoredImage> scored = loaded.isEmpty() ? List.of() : unwrap(model).scoreAll(loaded);
+        List<ScoredImage> scored = loaded.isEmpty() ? List.of() : m.scorePhotos(loaded);
         for (int i = 0; i < scored.size(); i++) {
-            FloatImage img = loaded.get(i);
+            DecodedImage photo = loaded.get(i);
             out.add(new ScoreAttempt(loadedPaths.get(i),
-                    new ImageScore(scored.get(i).score(), img.width(), img.height(), scored.get(i).map()), null));
+                    new ImageScore(scored.get(i).score(), photo.width(), photo.height(), scored.get(i).map()), null));
         }
         return out;
     }

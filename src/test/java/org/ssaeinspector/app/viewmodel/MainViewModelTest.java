@@ -191,6 +191,22 @@ class MainViewModelTest {
         assertTrue(vm.recent().paths().isEmpty());
     }
 
+    /** A 3 GiB file (sparse: no disk used) is refused before it is read, as any file over the cap. */
+    @Test
+    void aHugeProjectFileIsRefusedUnreadWithOneLine() throws Exception {
+        Path huge = tmp.resolve("huge.ssaeproj");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        vm.recent().add(huge);
+        vm.openProject(huge);
+        assertEquals(List.of("Cannot open the project: " + huge
+                + ": not an SSAE Inspector project (larger than 64 MiB, the most a project file holds)"),
+                prompts.errors);
+        assertTrue(vm.recent().paths().isEmpty());
+        assertEquals(0, vm.project().testCountProperty().get());
+    }
+
     /** Malformed JSON and each kind of bad path entry: one message naming file and entry, nothing changed. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
