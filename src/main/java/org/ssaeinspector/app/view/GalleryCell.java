@@ -44,6 +44,9 @@ final class GalleryCell extends GridCell<ImageItem> {
     private final Label badge = new Label();
     private final FontIcon flag = Icons.of(MaterialDesignF.FLAG, 16);
     private final FontIcon problem = Icons.of(MaterialDesignA.ALERT_CIRCLE_OUTLINE, 32);
+    /** Width of the caption's text: the cell less the label icon and the paddings. */
+    private static final double NAME_WIDTH = PHOTO - 24;
+    private static final CaptionFit CAPTION_FIT = new CaptionFit();
     private final Label name = new Label();
     private final FontIcon labelIcon = Icons.of(MaterialDesignC.CHECK_CIRCLE, 13);
     private final StackPane frame;
@@ -95,11 +98,14 @@ final class GalleryCell extends GridCell<ImageItem> {
         StackPane.setMargin(flag, new Insets(5, 6, 0, 0));
         Tooltip.install(frame, frameTip);
         Tooltip.install(labelIcon, labelTip);
-        name.setMaxWidth(PHOTO - 24);
-        name.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        name.setMaxWidth(NAME_WIDTH);
+        // The folder is cut short to fit (captionFit); a file name too long by itself keeps both ends.
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        name.fontProperty().addListener(o -> showCaption());
         HBox.setHgrow(name, Priority.ALWAYS);
         HBox caption = new HBox(labelIcon, name);
         caption.getStyleClass().add("caption");
+        Tooltip.install(name, frameTip);
         graphicBox = new VBox(frame, caption);
         graphicBox.setPrefWidth(PHOTO);
         // Unmanaged: a new badge text lays out this cell only, not the whole grid.
@@ -148,10 +154,7 @@ final class GalleryCell extends GridCell<ImageItem> {
             return;
         }
         photo.setImage(null);
-        // The folder too: MVTec names repeat across defect folders (test/crack/000.png, test/good/000.png).
-        java.nio.file.Path parent = next.path().getParent();
-        name.setText(parent == null || parent.getFileName() == null ? next.name()
-                : parent.getFileName() + "/" + next.name());
+        showCaption();
         thumbnails.request(next.path(), t -> {
             if (shown == next) {
                 showThumbnail(t);
@@ -246,6 +249,17 @@ final class GalleryCell extends GridCell<ImageItem> {
 
     Label badge() {
         return badge;
+    }
+
+    private void showCaption() {
+        if (shown != null) {
+            name.setText(CAPTION_FIT.fit(shown.folderName(), shown.name(), name.getFont(), NAME_WIDTH - 2));
+        }
+    }
+
+    /** The caption under the photo. */
+    Label caption() {
+        return name;
     }
 
     /** Repaints the overlay (the gallery calls this on the cells on screen when the colours change). */

@@ -72,8 +72,9 @@ final class GalleryView extends BorderPane {
         grid.setId("gallery");
         grid.setCellWidth(GalleryCell.PHOTO);
         grid.setCellHeight(GalleryCell.PHOTO + 22);
-        grid.setHorizontalCellSpacing(6);
-        grid.setVerticalCellSpacing(6);
+        grid.setHorizontalCellSpacing(MIN_SPACING);
+        grid.setVerticalCellSpacing(MIN_SPACING);
+        grid.widthProperty().addListener(o -> shareOutRowWidth());
         grid.setCellFactory(g -> {
             GalleryCell cell = new GalleryCell(vm, thumbnails);
             cell.setOnMouseClicked(e -> {
@@ -120,16 +121,35 @@ final class GalleryView extends BorderPane {
             }
         });
         empty.getStyleClass().add("muted");
-        empty.setWrapText(true);
-        empty.setMaxWidth(420);
+        empty.setId("galleryHint");
+        // Short lines of its own, never wrapped: no word left alone on a line (narrowest gallery: 420 px).
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        empty.setMinWidth(Region.USE_PREF_SIZE);
         empty.visibleProperty().bind(Bindings.isEmpty(vm.visibleItems()));
         empty.textProperty().bind(Bindings.createStringBinding(() -> vm.project().items().isEmpty()
-                ? "Drop an MVTec-style folder, a folder of images or single images here.\n"
-                + "Good training images go to the set on the left you drop them on."
+                ? "Drop images here: an MVTec-style data set,\na folder of images, or single images.\n"
+                + "Good training images: drop them on the set at the left."
                 : "No image matches the filter.", vm.project().items()));
         empty.setMouseTransparent(true);
         setTop(bar);
         setCenter(new StackPane(grid, empty));
+    }
+
+    /** Space on each side of a thumbnail at the least. */
+    static final double MIN_SPACING = 6;
+    /** Width the grid's skin keeps back from each row (its scroll bar). */
+    private static final double ROW_RESERVE = 18;
+
+    /**
+     * Shares the width a row of thumbnails leaves over out between them, so that the thumbnails
+     * span the gallery instead of leaving an empty band at its right.
+     */
+    private void shareOutRowWidth() {
+        double row = grid.getWidth() - ROW_RESERVE;
+        int columns = Math.max(1, (int) Math.floor(row / (GalleryCell.PHOTO + 2 * MIN_SPACING)));
+        // A hair under the exact share, so that rounding never makes the grid drop a column.
+        double spacing = Math.max(MIN_SPACING, (row / columns - GalleryCell.PHOTO) / 2 - 0.05);
+        grid.setHorizontalCellSpacing(spacing);
     }
 
     private static javafx.scene.control.ContextMenu contextMenu(GalleryViewModel vm, GalleryCell cell,

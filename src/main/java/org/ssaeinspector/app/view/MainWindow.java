@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -15,6 +16,7 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.ssaeinspector.app.task.BackgroundJob;
+import org.ssaeinspector.app.viewmodel.GalleryViewModel;
 import org.ssaeinspector.app.viewmodel.ImageSet;
 import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.ssaeinspector.app.viewmodel.ThumbnailCache;
@@ -34,6 +36,7 @@ public final class MainWindow {
     private final GalleryView gallery;
     private final ThresholdPanel threshold;
     private final StatusBar status = new StatusBar();
+    private final Hyperlink undo = new Hyperlink("Undo (Ctrl+Z)");
     private final Scene scene;
 
     public MainWindow(MainViewModel vm, Stage stage) {
@@ -120,13 +123,20 @@ public final class MainWindow {
         Label counts = statusItem(vm.countsTextBinding(), null);
         counts.setId("statusCounts");
         status.getRightItems().addAll(model, device, counts);
+        undo.setId("statusUndo");
+        undo.setOnAction(e -> vm.undoRemove());
+        undo.setFocusTraversable(false);
         vm.runner().activeJobs().addListener((ListChangeListener<BackgroundJob>) c -> followActivity());
         vm.statusMessageProperty().addListener(o -> followActivity());
+        vm.gallery().lastRemovalProperty().addListener(o -> followActivity());
         followActivity();
         return status;
     }
 
-    /** The status bar shows the first running job (thumbnails aside), else the last message. */
+    /**
+     * The status bar shows the first running job (thumbnails aside), else the last message; after
+     * a removal that message offers to undo it.
+     */
     private void followActivity() {
         BackgroundJob job = vm.runner().activeJobs().stream()
                 .filter(j -> !ThumbnailCache.JOB_TITLE.equals(j.title())).findFirst().orElse(null);
@@ -139,6 +149,9 @@ public final class MainWindow {
             status.textProperty().bind(job.messageProperty());
             status.progressProperty().bind(job.progressProperty());
         }
+        GalleryViewModel.Removal removal = vm.gallery().lastRemovalProperty().get();
+        status.setGraphic(job == null && removal != null
+                && MainViewModel.removedMessage(removal).equals(status.getText()) ? undo : null);
     }
 
     private static Label statusItem(javafx.beans.value.ObservableValue<String> text, Node icon) {
@@ -175,5 +188,9 @@ public final class MainWindow {
 
     StatusBar statusBar() {
         return status;
+    }
+
+    Hyperlink undoLink() {
+        return undo;
     }
 }

@@ -24,6 +24,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.ssaeinspector.app.viewmodel.GalleryFilter;
 import org.ssaeinspector.app.viewmodel.GallerySort;
 import org.ssaeinspector.app.viewmodel.ImageSet;
@@ -66,6 +67,10 @@ final class MenuFactory {
                 item("_Export Report…", MaterialDesignF.FILE_EXPORT_OUTLINE, "Shortcut+E", a::export),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("_Quit", MaterialDesignE.EXIT_TO_APP, "Shortcut+Q", a::quit));
+        MenuItem undo = item("_Undo Remove", MaterialDesignU.UNDO, "Shortcut+Z", vm::undoRemove);
+        undo.setId("undoRemove");
+        undo.disableProperty().bind(vm.gallery().lastRemovalProperty().isNull());
+        Menu edit = new Menu("_Edit", null, undo);
         MenuItem stop = item("S_top Scoring", MaterialDesignS.STOP, "Shortcut+PERIOD", a::stopScoring);
         stop.disableProperty().bind(vm.scoring().runningProperty().not());
         Menu model = new Menu("_Model", null,
@@ -117,7 +122,7 @@ final class MenuFactory {
         Menu help = new Menu("_Help", null,
                 item("_Keyboard Shortcuts…", MaterialDesignK.KEYBOARD_OUTLINE, "F1", () -> a.shortcuts(bar)),
                 item("_About", MaterialDesignI.INFORMATION_OUTLINE, null, a::about));
-        bar.getMenus().setAll(file, model, view, help);
+        bar.getMenus().setAll(file, edit, model, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

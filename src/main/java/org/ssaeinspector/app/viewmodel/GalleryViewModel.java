@@ -1,11 +1,14 @@
 package org.ssaeinspector.app.viewmodel;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -13,6 +16,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import org.ssaeinspector.app.service.ModelHandle;
 import org.ssaeinspector.dataset.Label;
 
 /**
@@ -27,6 +31,7 @@ public final class GalleryViewModel {
     private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(this, "overlayOpacity", 0.6);
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(this, "overlayVisible", true);
     private final ObjectProperty<ImageItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Removal> lastRemoval = new ReadOnlyObjectWrapper<>(this, "lastRemoval");
     private final SortedList<ImageItem> sorted;
     private final FilteredList<ImageItem> visible;
     private final ObjectBinding<ColourScale> colourScale;
@@ -89,15 +94,56 @@ public final class GalleryViewModel {
         }
     }
 
-    /** Takes the selected image out of the project (the file stays); selects its neighbour. */
+    /**
+     * Takes the selected image out of the project (the file stays); selects its neighbour. The
+     * removal can be undone ({@link #undoRemove}) until the next one, or until the project closes.
+     */
     public void removeSelected() {
         ImageItem item = selected.get();
         if (item == null) {
             return;
         }
         Optional<ImageItem> neighbour = next(item, 1).or(() -> next(item, -1));
-        project.remove(java.util.List.of(item));
+        project.remove(List.of(item));
         selected.set(neighbour.orElse(null));
+        lastRemoval.set(new Removal(List.of(item), project.model()));
+    }
+
+    /**
+     * Puts the images of the last removal back, selected; their scores stay when the model that
+     * gave them is still in use (else they are scored again).
+     *
+     * @return the images put back, none when there was nothing to undo
+     */
+    public List<ImageItem> undoRemove() {
+        Removal r = lastRemoval.get();
+        if (r == null) {
+            return List.of();
+        }
+        lastRemoval.set(null);
+        List<ImageItem> back = project.restore(r.items(), r.model() == project.model());
+        if (!back.isEmpty()) {
+            selected.set(back.get(0));
+        }
+        return back;
+    }
+
+    /** Drops the undo (the project it belonged to is closed). */
+    public void forgetRemoval() {
+        lastRemoval.set(null);
+    }
+
+    /** The last removal that can be undone, or null. */
+    public ReadOnlyObjectProperty<Removal> lastRemovalProperty() {
+        return lastRemoval.getReadOnlyProperty();
+    }
+
+    /** Images taken out of the project together, and the model in use then. */
+    public record Removal(List<ImageItem> items, ModelHandle model) {
+        /** "hole/003.png", or "3 images". */
+        public String describe() {
+            return items.size() == 1 ? items.get(0).caption() : items.size() + " images";
+        }
     }
 
     public ObjectProperty<ImageSet> shownSetProperty() {

@@ -54,6 +54,21 @@ public final class ImageItem {
         return name;
     }
 
+    /**
+     * The name with its folder, as the gallery captions it: MVTec names repeat across defect
+     * folders (test/crack/000.png, test/good/000.png).
+     */
+    public String caption() {
+        String folder = folderName();
+        return folder.isEmpty() ? name : folder + "/" + name;
+    }
+
+    /** The name of the folder the file is in ("" for none). */
+    public String folderName() {
+        Path parent = path.getParent();
+        return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    }
+
     public ImageSet set() {
         return set;
     }

@@ -79,6 +79,11 @@ public final class MainViewModel {
         thumbnails = new ThumbnailCache(runner, new ThumbnailLoader(THUMBNAIL_SIDE), THUMBNAIL_CACHE);
         mapper = new ProjectMapper(project, gallery);
         scoring.lastMessageProperty().addListener((o, a, b) -> statusMessage.set(b));
+        gallery.lastRemovalProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                statusMessage.set(removedMessage(r));
+            }
+        });
         project.modelProperty().addListener((o, a, b) -> scoreTest());
         title = Bindings.createStringBinding(() -> AppInfo.NAME + " — " + project.nameProperty().get()
                 + (project.dirtyProperty().get() ? " *" : ""), project.nameProperty(), project.dirtyProperty());
@@ -443,6 +448,7 @@ public final class MainViewModel {
         }
         ModelHandle old = project.model();
         project.clear();
+        gallery.forgetRemoval();
         release(old);
         statusMessage.set("New project.");
     }
@@ -455,6 +461,7 @@ public final class MainViewModel {
         runner.submit(Lane.IO, "Opening project", ctx -> ProjectEntries.decode(ProjectStore.load(file), file), doc -> {
             ModelHandle old = project.model();
             project.clear();
+            gallery.forgetRemoval();
             release(old);
             ProjectMapper.Restored r = mapper.restore(doc);
             project.fileProperty().set(file);
@@ -525,13 +532,48 @@ public final class MainViewModel {
         }
     }
 
-    /** Scores the images of the set the gallery shows. */
+    /** Scores the images of the set the gallery shows; says so when there is nothing left to score. */
     public void scoreShown() {
         if (project.model() == null) {
             prompts.error("No model", "Open or train a model first.");
             return;
         }
-        scoring.scoreUnscored(gallery.shownSetProperty().get(), msg -> prompts.error("Scoring failed", msg));
+        ImageSet set = gallery.shownSetProperty().get();
+        if (!scoring.runningProperty().get() && !scoring.hasWork(set)) {
+            statusMessage.set(nothingToScore(set));
+            return;
+        }
+        scoring.scoreUnscored(set, msg -> prompts.error("Scoring failed", msg));
+    }
+
+    private String nothingToScore(ImageSet set) {
+        List<ImageItem> items = project.items(set);
+        long unreadable = items.stream().filter(i -> i.problemProperty().get() != null).count();
+        String what = set.title().toLowerCase(Locale.ROOT);
+        if (items.isEmpty()) {
+            return "No " + what + " to score.";
+        }
+        return "All " + (items.size() - unreadable) + " " + what + " are scored already"
+                + (unreadable > 0 ? " (" + unreadable + " could not be read)" : "") + "; nothing to do.";
+    }
+
+    // ---- removing images
+
+    /** The status bar's text for a removal that can be undone. */
+    public static String removedMessage(GalleryViewModel.Removal r) {
+        return "Removed " + r.describe() + " from the project.";
+    }
+
+    /** Puts back the images of the last removal (Ctrl+Z), and scores them again if the model changed. */
+    public void undoRemove() {
+        List<ImageItem> back = gallery.undoRemove();
+        if (back.isEmpty()) {
+            return;
+        }
+        statusMessage.set("Put back " + new GalleryViewModel.Removal(back, project.model()).describe() + ".");
+        if (back.stream().anyMatch(i -> !i.isScored())) {
+            scoreTest();
+        }
     }
 
     /** A wizard over the project's good images, or empty (with a message) when there are none. */

@@ -76,11 +76,10 @@ public final class Project {
      * @return the number added
      */
     public int add(Collection<ImageSample> samples, ImageSet set) {
-        Set<Path> known = set == ImageSet.TRAINING ? trainingPaths : testPaths;
+        Set<Path> known = paths(set);
         List<ImageItem> added = new ArrayList<>();
         for (ImageSample s : samples) {
-            Path key = s.path().toAbsolutePath().normalize();
-            if (known.add(key)) {
+            if (known.add(key(s.path()))) {
                 ImageItem item = new ImageItem(s, set);
                 item.labelProperty().addListener(labelChanged);
                 added.add(item);
@@ -97,13 +96,50 @@ public final class Project {
 
     public void remove(Collection<ImageItem> toRemove) {
         for (ImageItem i : toRemove) {
-            (i.set() == ImageSet.TRAINING ? trainingPaths : testPaths).remove(i.path().toAbsolutePath().normalize());
+            paths(i.set()).remove(key(i.path()));
             i.labelProperty().removeListener(labelChanged);
         }
         invalidateIndex();
         items.removeAll(new HashSet<>(toRemove));
         recount();
         changed();
+    }
+
+    /**
+     * Puts back items taken out by {@link #remove} (undo), with their labels; with their scores
+     * (judged at today's threshold) when {@code keepScores}, else unscored. An item whose file was
+     * added to its set again meanwhile is not doubled.
+     *
+     * @return the items put back
+     */
+    public List<ImageItem> restore(Collection<ImageItem> back, boolean keepScores) {
+        List<ImageItem> restored = new ArrayList<>();
+        for (ImageItem i : back) {
+            if (paths(i.set()).add(key(i.path()))) {
+                i.labelProperty().addListener(labelChanged);
+                if (!keepScores) {
+                    i.clearScore();
+                }
+                restored.add(i);
+            }
+        }
+        if (!restored.isEmpty()) {
+            invalidateIndex();
+            items.addAll(restored);
+            judgeAll();
+            recount();
+            changed();
+        }
+        return restored;
+    }
+
+    /** The files of a set, by {@link #key}: a file is in a set once. */
+    private Set<Path> paths(ImageSet set) {
+        return set == ImageSet.TRAINING ? trainingPaths : testPaths;
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     /** Empties the project (the caller closes the old model on the engine lane). */

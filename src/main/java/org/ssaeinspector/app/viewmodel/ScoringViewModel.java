@@ -49,9 +49,14 @@ public final class ScoringViewModel {
         this.threshold = threshold;
     }
 
-    /** True when there is a model and an image of the set without a score. */
+    /** True when there is a model and a readable image of the set without a score. */
     public boolean hasWork(ImageSet set) {
-        return project.model() != null && project.items(set).stream().anyMatch(i -> !i.isScored());
+        return project.model() != null && !unscored(set).isEmpty();
+    }
+
+    /** The images of the set that scoring would take: no score yet, not known to be unreadable. */
+    private List<ImageItem> unscored(ImageSet set) {
+        return project.items(set).stream().filter(i -> !i.isScored() && i.problemProperty().get() == null).toList();
     }
 
     /**
@@ -75,8 +80,7 @@ public final class ScoringViewModel {
             rerun = set;
             return;
         }
-        List<ImageItem> todo = project.items(set).stream()
-                .filter(i -> !i.isScored() && i.problemProperty().get() == null).toList();
+        List<ImageItem> todo = unscored(set);
         if (todo.isEmpty()) {
             if (before.yielded()) {
                 finish(before, onError);
