@@ -149,7 +149,8 @@ public final class ScoringViewModel {
     /** The end of a run, after all its yields: the message, the pixel AUROC, a queued set. */
     private void finish(Run run, Consumer<String> onError) {
         boolean stopped = run.stopped() || stopRequested.get();
-        lastMessage.set("Scored " + (run.done() - run.failed()) + " images"
+        int scored = run.done() - run.failed();
+        lastMessage.set("Scored " + scored + (scored == 1 ? " image" : " images")
                 + (run.failed() > 0 ? ", " + run.failed() + " unreadable" : "")
                 + (stopped ? " (stopped)" : "") + ".");
         updatePixelAuroc();

@@ -149,6 +149,34 @@ class TrainingWizardTest {
         assertTrue(engine.threads.get(0).startsWith("ssae-engine"), "training ran on the engine thread");
     }
 
+    /** Before the first step the loss chart is not shown at all (no empty 0–110 grid), then it is. */
+    @Test
+    void theLossChartAppearsWithTheFirstStep(FxRobot robot) throws Exception {
+        TrainingWizard w = openWizard(robot, 4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        engine.beforeStep = s -> {
+            try {
+                go.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sleep(25);
+        };
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        robot.clickOn(button(w, ButtonBar.ButtonData.NEXT_FORWARD));
+        assertSame(w.trainingPage, w.wizard().getDialog().getDialogPane());
+        LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, vm.trainingRunningProperty()::get);
+        assertFalse(chart.isVisible(), "no loss grid before the first step");
+        go.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, chart::isVisible);
+        assertFalse(chart.getData().get(0).getData().isEmpty());
+        robot.clickOn("#stopTraining");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.trainingRunningProperty().get()
+                || !button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
+        robot.interact(w::closeWithoutAsking);
+    }
+
     @Test
     void closingWhileTrainingAsksFirst(FxRobot robot) throws Exception {
         TrainingWizard w = openWizard(robot, 4);

@@ -279,6 +279,45 @@ class MainViewModelTest {
         assertTrue(prompts.errors.get(0).startsWith("No good images"));
     }
 
+    @Test
+    void anUndoneRemovalIsScoredAgainUnderAnotherModelNeverDoubledAndForgottenWithItsProject() throws Exception {
+        Path data = TestImages.mvtec(tmp.resolve("widget"), 3, 2, 2, 32);
+        vm.drop(List.of(data.toFile()), null);
+        vm.openModel(saveFakeModel(0.2), Double.NaN);
+        ImageItem item = vm.project().items(ImageSet.TEST).get(0);
+        vm.gallery().selectedProperty().set(item);
+        vm.gallery().removeSelected();
+        assertEquals("Removed " + item.caption() + " from the project.", vm.statusMessageProperty().get());
+        assertEquals(3, vm.project().scoredTestCountProperty().get());
+
+        Path other = tmp.resolve("other.ssae");
+        engine.saveModel(FakeEngineService.model(0.3), other, 0.3);
+        vm.openModel(other, Double.NaN);
+        int calls = engine.scoreCalls.get();
+        vm.undoRemove();
+        assertEquals("Scored 1 image.", vm.statusMessageProperty().get(), "put back, then scored");
+        assertTrue(item.isScored(), "scored again: its old score came from the other model");
+        assertEquals(calls + 1, engine.scoreCalls.get());
+        assertEquals(4, vm.project().scoredTestCountProperty().get());
+
+        // Taken out, then its file added again: the undo does not double it.
+        vm.gallery().selectedProperty().set(item);
+        vm.gallery().removeSelected();
+        vm.drop(List.of(data.toFile()), null);
+        assertEquals(4, vm.project().testCountProperty().get());
+        vm.undoRemove();
+        assertEquals(4, vm.project().testCountProperty().get());
+        assertFalse(vm.project().items().contains(item));
+
+        vm.gallery().selectedProperty().set(vm.project().items(ImageSet.TEST).get(0));
+        vm.gallery().removeSelected();
+        assertNotNull(vm.gallery().lastRemovalProperty().get());
+        vm.newProject();
+        assertNull(vm.gallery().lastRemovalProperty().get(), "a closed project's removal cannot come back");
+        vm.undoRemove();
+        assertEquals(0, vm.project().items().size());
+    }
+
     private Path saveFakeModel(double threshold) throws Exception {
         Path f = tmp.resolve("model.ssae");
         engine.saveModel(FakeEngineService.model(threshold), f, threshold);
