@@ -18,7 +18,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,12 +118,12 @@ class EverydayFeedbackTest {
 
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.scene(), "removed-with-undo");
         robot.clickOn("#statusUndo");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(18, vm.project().testCountProperty().get(), "the link undoes too");
         assertEquals("8 training · 18 test · 18 scored · 8 flagged",
                 robot.lookup("#statusCounts").queryAs(Label.class).getText());
-        Screenshots.save(window.scene(), "undo-remove");
     }
 
     private static MenuItem menuItem(FxRobot robot, String id) {
@@ -194,14 +193,8 @@ class EverydayFeedbackTest {
         return t instanceof javafx.scene.control.Tooltip tip ? tip.getText() : "";
     }
 
-    /** The text a control really draws (its skin's text node). */
     private static String drawn(javafx.scene.Parent p) {
-        for (Node n : p.lookupAll(".text")) {
-            if (n instanceof Text t && t.isVisible() && !t.getText().isEmpty()) {
-                return t.getText();
-            }
-        }
-        return "";
+        return SmallWindowLayoutTest.shownText(p);
     }
 
     @Test

@@ -87,7 +87,7 @@ class SmallWindowLayoutTest {
     }
 
     /** The text a control really draws (its skin's Text node), which ends in "…" when cut. */
-    private static String shownText(Parent p) {
+    static String shownText(Parent p) {
         for (Node n : p.lookupAll(".text")) {
             if (n instanceof Text t && t.isVisible() && !t.getText().isEmpty()) {
                 return t.getText();
