@@ -68,7 +68,8 @@ public final class Recalibration {
             List<FloatImage> prepared = new ArrayList<>();
             for (Path p : goodImages.subList(start, Math.min(goodImages.size(), start + CHUNK))) {
                 try {
-                    prepared.add(parent.prepare(ImageLoader.load(p)));
+                    // Decoded as scoring decodes them, so the new statistics describe what scoring sees.
+                    prepared.add(parent.prepare(ImageLoader.load(p, parent::decodeStep)));
                     used.add(p);
                 } catch (ImageLoadException e) {
                     skipped.add(new SkippedFile(p, e.problem()));
