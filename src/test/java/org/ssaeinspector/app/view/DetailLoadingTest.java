@@ -9,43 +9,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.app.fakes.FakeEngineService;
-import org.ssaeinspector.app.fakes.Fixtures;
-import org.ssaeinspector.app.fakes.RecordingPrompts;
 import org.ssaeinspector.app.fakes.TestImages;
-import org.ssaeinspector.app.task.FxBackgroundRunner;
 import org.ssaeinspector.app.viewmodel.ImageItem;
-import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The detail view with real background threads and a slow engine: fast, no queue, no stall. */
-@ExtendWith(ApplicationExtension.class)
-class DetailLoadingTest {
+class DetailLoadingTest extends ScreenTest<FakeEngineService> {
     @TempDir
     static Path tmp;
-    FakeEngineService engine = new FakeEngineService();
-    FxBackgroundRunner runner = new FxBackgroundRunner();
-    RecordingPrompts prompts = new RecordingPrompts();
-    MainViewModel vm;
-    MainWindow window;
+    DetailLoadingTest() {
+        super(new FakeEngineService());
+    }
 
     @Start
     void start(Stage stage) {
-        vm = Fixtures.main(engine, runner, prompts);
-        window = new MainWindow(vm, stage);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
+        show(stage);
     }
 
     private void load(FxRobot robot, String name, int testGood, int testBad) throws Exception {

@@ -10,22 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.app.SampleImagesLocator;
-import org.ssaeinspector.app.fakes.Fixtures;
-import org.ssaeinspector.app.fakes.RecordingPrompts;
 import org.ssaeinspector.app.service.DjlEngineService;
-import org.ssaeinspector.app.task.FxBackgroundRunner;
 import org.ssaeinspector.app.viewmodel.ImageItem;
-import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.ssaeinspector.dataset.Label;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.imageio.ImageLoader;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,29 +29,19 @@ import org.testfx.util.WaitForAsyncUtils;
  * (PyTorch's threads wait for cores that others hold), the view may take the engine's own time
  * and a little more, never a queue's or a stall's.
  */
-@ExtendWith(ApplicationExtension.class)
-class DetailOnTheRealEngineTest {
+class DetailOnTheRealEngineTest extends ScreenTest<DjlEngineService> {
     /** What a user waits for an image at most. */
     static final double MAX_SECONDS = 1.0;
 
     @TempDir
     static Path tmp;
-    DjlEngineService engine = new DjlEngineService();
-    FxBackgroundRunner runner = new FxBackgroundRunner();
-    RecordingPrompts prompts = new RecordingPrompts();
-    MainViewModel vm;
-    MainWindow window;
+    DetailOnTheRealEngineTest() {
+        super(new DjlEngineService());
+    }
 
     @Start
     void start(Stage stage) {
-        vm = Fixtures.main(engine, runner, prompts);
-        window = new MainWindow(vm, stage);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
+        show(stage);
     }
 
     /** Six of the fabric samples with their masks and the bundled model, as a data-set folder. */

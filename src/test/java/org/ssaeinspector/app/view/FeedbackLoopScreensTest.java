@@ -17,22 +17,15 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.app.fakes.FakeEngineService;
-import org.ssaeinspector.app.fakes.Fixtures;
-import org.ssaeinspector.app.fakes.RecordingPrompts;
 import org.ssaeinspector.app.fakes.TestImages;
 import org.ssaeinspector.app.service.ModelHandle;
-import org.ssaeinspector.app.task.FxBackgroundRunner;
 import org.ssaeinspector.app.viewmodel.ImageItem;
 import org.ssaeinspector.app.viewmodel.ImageSet;
-import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.ssaeinspector.model.LineageStep;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,26 +34,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * with the test images labelled good by hand, training further from the wizard, and the
  * comparison shown before either model replaces the current one.
  */
-@ExtendWith(ApplicationExtension.class)
-class FeedbackLoopScreensTest {
+class FeedbackLoopScreensTest extends ScreenTest<FakeEngineService> {
     @TempDir
     static Path tmp;
-    FakeEngineService engine = new FakeEngineService();
-    RecordingPrompts prompts = new RecordingPrompts();
-    FxBackgroundRunner runner = new FxBackgroundRunner();
-    MainViewModel vm;
-    MainWindow window;
+    FeedbackLoopScreensTest() {
+        super(new FakeEngineService());
+    }
 
     @Start
     void start(Stage stage) {
-        vm = Fixtures.main(engine, runner, prompts);
-        window = new MainWindow(vm, stage);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
+        show(stage);
     }
 
     /**

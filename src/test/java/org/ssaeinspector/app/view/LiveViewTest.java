@@ -22,20 +22,13 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.app.fakes.FakeEngineService;
-import org.ssaeinspector.app.fakes.Fixtures;
-import org.ssaeinspector.app.fakes.RecordingPrompts;
 import org.ssaeinspector.app.fakes.TestImages;
-import org.ssaeinspector.app.task.FxBackgroundRunner;
 import org.ssaeinspector.app.viewmodel.LiveRow;
 import org.ssaeinspector.app.viewmodel.LiveViewModel;
-import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,28 +37,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * once; counters; the last flagged part; pausing without losing images; a bad file; closing the
  * window stops the watching.
  */
-@ExtendWith(ApplicationExtension.class)
-class LiveViewTest {
+class LiveViewTest extends ScreenTest<FakeEngineService> {
     private static final Duration SETTLE = Duration.ofMillis(400);
 
     @TempDir
     Path tmp;
-    FakeEngineService engine = new FakeEngineService();
-    RecordingPrompts prompts = new RecordingPrompts();
-    FxBackgroundRunner runner = new FxBackgroundRunner();
-    MainViewModel vm;
-    MainWindow window;
+    LiveViewTest() {
+        super(new FakeEngineService());
+    }
 
     @Start
     void start(Stage stage) {
-        vm = Fixtures.main(engine, runner, prompts);
-        window = new MainWindow(vm, stage);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
+        show(stage);
     }
 
     /** A part, with a bright blob (a defect to the fake engine) when {@code defect}. */

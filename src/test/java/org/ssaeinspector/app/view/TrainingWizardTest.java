@@ -20,43 +20,26 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.app.fakes.FakeEngineService;
-import org.ssaeinspector.app.fakes.Fixtures;
-import org.ssaeinspector.app.fakes.RecordingPrompts;
 import org.ssaeinspector.app.fakes.TestImages;
-import org.ssaeinspector.app.task.FxBackgroundRunner;
-import org.ssaeinspector.app.viewmodel.MainViewModel;
 import org.ssaeinspector.model.PartKind;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The wizard's pages with real background threads: progress, responsiveness, cancel, finish. */
-@ExtendWith(ApplicationExtension.class)
-class TrainingWizardTest {
+class TrainingWizardTest extends ScreenTest<FakeEngineService> {
     @TempDir
     static Path tmp;
-    FakeEngineService engine = new FakeEngineService();
-    RecordingPrompts prompts = new RecordingPrompts();
-    FxBackgroundRunner runner = new FxBackgroundRunner();
-    MainViewModel vm;
-    MainWindow window;
+    TrainingWizardTest() {
+        super(new FakeEngineService());
+    }
 
     @Start
     void start(Stage stage) {
-        vm = Fixtures.main(engine, runner, prompts);
-        window = new MainWindow(vm, stage);
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runner.close();
+        show(stage);
     }
 
     private TrainingWizard openWizard(FxRobot robot, int goodImages) throws Exception {
