@@ -45,6 +45,14 @@ public final class MapVariantSweep {
                 heldImages = m;
             }
             List<ResidualMap> held = model.residuals(heldImages);
+            boolean tta = Boolean.getBoolean("tta");
+            if (tta) {
+                List<ResidualMap> averaged = new ArrayList<>();
+                for (int i = 0; i < held.size(); i++) {
+                    averaged.add(withMirror(model, heldImages.get(i), held.get(i)));
+                }
+                held = averaged;
+            }
             boolean contrast = Boolean.getBoolean("contrast");
             double refVar = 0;
             if (contrast) {
@@ -59,7 +67,10 @@ public final class MapVariantSweep {
             }
             double contrastRef = refVar;
             RealTestSet set = RealTestSet.score(model, data, img -> match ? matched(img, reference) : img,
-                    (img, r) -> contrast ? scaledBy(r, contrastRef / variance(img)) : r);
+                    (img, r) -> {
+                        ResidualMap out = tta ? withMirror(model, img, r) : r;
+                        return contrast ? scaledBy(out, contrastRef / variance(img)) : out;
+                    });
             List<ResidualMap> test = set.residuals();
             List<boolean[]> masks = set.masks();
             List<Boolean> defective = set.defective();
@@ -115,6 +126,21 @@ public final class MapVariantSweep {
                 }
             }
         }
+    }
+
+    /**
+     * Test-time mirroring ({@code -Dtta=true}): the residual averaged with that of the image
+     * mirrored left-right (mirrored back), so reconstruction noise that is not in the image itself
+     * averages down while a defect, there in both, stays.
+     */
+    static ResidualMap withMirror(SsaeModel model, FloatImage prepared, ResidualMap r) {
+        ResidualMap m = model.residuals(List.of(prepared.flipHorizontal())).get(0);
+        float[] back = new FloatImage(1, m.width(), m.height(), m.values()).flipHorizontal().data();
+        float[] v = r.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 0.5f * (v[i] + back[i]);
+        }
+        return new ResidualMap(v, r.width(), r.height());
     }
 
     /** Variance of the image's channel mean (luma-like), over all its pixels. */
