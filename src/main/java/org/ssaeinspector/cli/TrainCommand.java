@@ -59,12 +59,13 @@ final class TrainCommand implements Callable<Integer> {
             }
             CalibrateCommand.requireNewTarget(from, out, false);
         }
-        List<Path> images = new ArrayList<>();
+        java.util.Set<Path> found = new java.util.LinkedHashSet<>(); // a folder given twice counts once
         for (Path folder : data) {
             DataSet dataSet = DataSetScanner.scan(folder);
             warnSkipped(spec, dataSet);
-            dataSet.train().stream().filter(p -> !images.contains(p)).forEach(images::add);
+            found.addAll(dataSet.train());
         }
+        List<Path> images = new ArrayList<>(found);
         CliInputs.requireWritableTarget(out);
         TrainingResult result;
         try (ConsoleTrainingListener listener = new ConsoleTrainingListener(spec.commandLine().getErr())) {
