@@ -137,7 +137,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             List<String> row = List.of(LocalDate.now().toString(), dataSet.name(), modelPixels(h),
                     String.format(Locale.ROOT, "%.3f", h.geometry().scale()), Integer.toString(settings.cropSide()),
-                    h.calibration(), f1(h.smoothingSigma()),
+                    calibrationCell(h), f1(h.smoothingSigma()),
                     Integer.toString(settings.patch()), Integer.toString(settings.width()), Integer.toString(settings.batchSize()),
                     f1(result.summary().seconds() / 60), Long.toString(result.summary().steps()), f0(msPerStep),
                     f3(summary.imageAuroc()), f3(summary.pixelAuroc()), f3(summary.aupro()),
@@ -182,9 +182,14 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     private static List<String> qualityRow(ModelHeader h, DataSet dataSet, double minutes, long steps,
                                            EvaluationSummary s) {
-        return List.of(LocalDate.now().toString(), dataSet.name(), modelPixels(h), h.calibration(), f1(h.smoothingSigma()),
+        return List.of(LocalDate.now().toString(), dataSet.name(), modelPixels(h), calibrationCell(h), f1(h.smoothingSigma()),
                 f1(minutes), Long.toString(steps), f3(s.imageAuroc()), f3(s.pixelAuroc()), f3(s.aupro()),
                 f3(s.tprAtModelThreshold()), f3(s.fprAtModelThreshold()), MachineInfo.describe());
+    }
+
+    /** The residual measure and the calibration, e.g. "ssim, per-pixel" (one column: rows of older tables stay aligned). */
+    private static String calibrationCell(ModelHeader h) {
+        return h.residual() + ", " + h.calibration();
     }
 
     /** The reference photo at the model's scale, e.g. "314 x 128". */

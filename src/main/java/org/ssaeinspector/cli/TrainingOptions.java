@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 import org.ssaeinspector.model.DeviceChoice;
 import org.ssaeinspector.model.PartKind;
 import org.ssaeinspector.model.TrainingSettings;
+import org.ssaeinspector.scoring.ResidualMeasure;
 import org.ssaeinspector.util.UserFacingException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -63,6 +64,12 @@ final class TrainingOptions {
                     + "(default: auto).")
     String kind = "auto";
 
+    @Option(names = "--residual", paramLabel = "squared+ssim|squared|ssim|gms",
+            description = "How an image and its reconstruction are compared: squared difference, one minus structural "
+                    + "similarity (ssim), one minus gradient-magnitude similarity (gms), or the first two together, "
+                    + "each standardised on the held-out images (default: ${DEFAULT-VALUE}).")
+    String residual = ResidualMeasure.SQUARED_AND_STRUCTURAL.id();
+
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where to train (default: auto).")
     String device = "auto";
 
@@ -84,6 +91,7 @@ final class TrainingOptions {
         s = s.withKind(CliInputs.parseEnum(PartKind.class, kind, "--kind"))
                 .withDevice(CliInputs.parseEnum(DeviceChoice.class, device, "--device"));
         s = option("--false-reject-rate", s, x -> x.withTargetFalseRejectRate(falseRejectRate));
+        s = option("--residual", s, x -> x.withResidual(residual));
         if (patch != null) {
             s = option("--patch", s, x -> x.withPatch(patch));
         }

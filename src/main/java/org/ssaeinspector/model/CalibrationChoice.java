@@ -2,6 +2,7 @@ package org.ssaeinspector.model;
 
 import java.util.List;
 import java.util.Locale;
+import org.ssaeinspector.scoring.ResidualMeasure;
 
 /**
  * How a model's calibration and map smoothing were chosen (stored in the header, shown on the
@@ -14,24 +15,32 @@ import java.util.Locale;
  * @param syntheticDefects held-out images with a synthetic defect measured
  * @param forcedBy         what fixed the calibration instead of the measurement ("kind object", ...), or null
  * @param candidates       the figures of every candidate, in the order tried
+ * @param residual         the residual measure kept ({@link ResidualMeasure} id; "squared" in files that name none)
  */
 public record CalibrationChoice(String calibration, double smoothingSigma, int heldOutImages, int syntheticDefects,
-                                String forcedBy, List<Candidate> candidates) {
+                                String forcedBy, List<Candidate> candidates, String residual) {
+
+    public CalibrationChoice {
+        residual = residual == null ? ResidualMeasure.SQUARED.id() : residual;
+    }
 
     /**
      * One candidate's figures on held-out images: image AUROC of clean against synthetic-defect
      * images, pixel AUROC and AUPRO against the synthetic masks, the share of synthetic defects
      * flagged at the threshold this candidate would set, and the objective (mean of the three
-     * areas) the choice maximises.
+     * areas) the choice maximises, for one residual measure ("squared" in files that name none).
      */
     public record Candidate(String calibration, double smoothingSigma, double imageAuroc, double pixelAuroc,
-                            double aupro, double caughtAtThreshold, double objective) {
+                            double aupro, double caughtAtThreshold, double objective, String residual) {
+        public Candidate {
+            residual = residual == null ? ResidualMeasure.SQUARED.id() : residual;
+        }
     }
 
     /** The kept candidate's figures (null when none was measured). */
     public Candidate chosen() {
         for (Candidate c : candidates) {
-            if (c.calibration.equals(calibration) && c.smoothingSigma == smoothingSigma) {
+            if (c.calibration.equals(calibration) && c.smoothingSigma == smoothingSigma && c.residual.equals(residual)) {
                 return c;
             }
         }
@@ -45,7 +54,7 @@ public record CalibrationChoice(String calibration, double smoothingSigma, int h
                 "; on %d held-out good images and %d synthetic defects: image AUROC %.3f, pixel AUROC %.3f, "
                         + "AUPRO %.3f, %.0f %% of the defects caught at the threshold",
                 heldOutImages, syntheticDefects, c.imageAuroc, c.pixelAuroc, c.aupro, 100 * c.caughtAtThreshold);
-        return String.format(Locale.ROOT, "calibration %s, smoothing %.1f px (%s)%s", calibration, smoothingSigma,
-                forcedBy == null ? "measured" : "calibration set by " + forcedBy, figures);
+        return String.format(Locale.ROOT, "residual %s, calibration %s, smoothing %.1f px (%s)%s", residual, calibration,
+                smoothingSigma, forcedBy == null ? "measured" : "calibration set by " + forcedBy, figures);
     }
 }

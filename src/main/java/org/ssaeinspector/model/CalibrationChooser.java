@@ -11,6 +11,7 @@ import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.AnomalyMap;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.scoring.ResidualMap;
+import org.ssaeinspector.scoring.ResidualMeasure;
 
 /**
  * Chooses a model's calibration (per pixel, coarse grid, global) and map smoothing from the data,
@@ -39,8 +40,34 @@ final class CalibrationChooser {
     static final double MAX_DEFECT_OPACITY = 0.6;
 
     /** The choice, and what it implies for the threshold. */
-    record Outcome(ResidualCalibration.Mode mode, double sigma, double[] heldOutScores, List<ResidualMap> heldOutResiduals,
-                   CalibrationChoice choice) {
+    record Outcome(ResidualMeasure measure, ResidualCalibration.Mode mode, double sigma, double[] heldOutScores,
+                   List<ResidualMap> heldOutResiduals, CalibrationChoice choice) {
+    }
+
+    /**
+     * The network's side of the measurement: its reconstructions of images at the model's scale,
+     * compared with them by each candidate residual measure.
+     *
+     * @param reconstruct the network's reconstructions of a list of images at the model's scale
+     * @param measures    candidate residual measures, in order of preference (ties keep the earlier)
+     * @param blurSigma   the squared residual's blur ({@link ResidualMeasure#residual})
+     */
+    record Residuals(Function<List<FloatImage>, List<FloatImage>> reconstruct, List<ResidualMeasure> measures,
+                     double blurSigma) {
+
+        /** For each measure, the residual maps of the images. */
+        List<List<ResidualMap>> of(List<FloatImage> images) {
+            List<FloatImage> recon = reconstruct.apply(images);
+            List<List<ResidualMap>> out = new ArrayList<>();
+            for (ResidualMeasure m : measures) {
+                List<ResidualMap> maps = new ArrayList<>(images.size());
+                for (int i = 0; i < images.size(); i++) {
+                    maps.add(m.residual(images.get(i), recon.get(i), blurSigma));
+                }
+                out.add(maps);
+            }
+            return out;
+        }
     }
 
     private CalibrationChooser() {
@@ -53,7 +80,7 @@ final class CalibrationChooser {
      * @param modes     candidate calibrations, in order of preference (ties keep the earlier)
      * @param sideAt128 the model's short side over 128: scales the candidate sigmas
      */
-    static Outcome choose(List<FloatImage> heldOut, Function<List<FloatImage>, List<ResidualMap>> residuals,
+    static Outcome choose(List<FloatImage> heldOut, Residuals residuals,
                           int refWidth, int refHeight, List<ResidualCalibration.Mode> modes, double sideAt128,
                           double falseRejectRate, String forcedBy, long seed) {
         return choose(heldOut, residuals, refWidth, refHeight, modes, sideAt128, falseRejectRate, forcedBy, seed,
@@ -61,26 +88,33 @@ final class CalibrationChooser {
     }
 
     /** As above, with synthetic defects covering between {@code minCoverage} and {@code maxCoverage} of an image. */
-    static Outcome choose(List<FloatImage> heldOut, Function<List<FloatImage>, List<ResidualMap>> residuals,
+    static Outcome choose(List<FloatImage> heldOut, Residuals residuals,
                           int refWidth, int refHeight, List<ResidualCalibration.Mode> modes, double sideAt128,
                           double falseRejectRate, String forcedBy, long seed, double minCoverage, double maxCoverage,
                           double minOpacity, double maxOpacity) {
-        List<ResidualMap> clean = residuals.apply(heldOut);
+        List<List<ResidualMap>> cleanByMeasure = residuals.of(heldOut);
         int n = heldOut.size();
         if (n < 3) {
             // Too few to measure anything out of sample: the first candidate, the most smoothing.
+            ResidualMeasure measure = residuals.measures().get(0);
+            List<ResidualMap> clean = cleanByMeasure.get(0);
             ResidualCalibration.Mode mode = modes.get(0);
             double sigma = SMOOTHING_AT_128[SMOOTHING_AT_128.length - 1] * sideAt128;
             double[] scores = ResidualCalibration.leaveOneOutScores(clean, refWidth, refHeight, mode, sigma);
-            return new Outcome(mode, sigma, scores, clean, new CalibrationChoice(mode.id(), sigma, n, 0,
-                    forcedBy == null ? "too few held-out images to measure" : forcedBy, List.of()));
+            return new Outcome(measure, mode, sigma, scores, clean, new CalibrationChoice(mode.id(), sigma, n, 0,
+                    forcedBy == null ? "too few held-out images to measure" : forcedBy, List.of(), measure.id()));
         }
         Synthetic synthetic = synthesize(heldOut, seed, minCoverage, maxCoverage, minOpacity, maxOpacity);
-        List<ResidualMap> defective = residuals.apply(synthetic.images);
+        List<List<ResidualMap>> defectiveByMeasure = residuals.of(synthetic.images);
         List<CalibrationChoice.Candidate> candidates = new ArrayList<>();
         List<ResidualCalibration.Mode> candidateModes = new ArrayList<>();
+        List<Integer> candidateMeasures = new ArrayList<>();
         List<double[]> scoresByCandidate = new ArrayList<>();
         int best = 0;
+        for (int mi = 0; mi < residuals.measures().size(); mi++) {
+        ResidualMeasure measure = residuals.measures().get(mi);
+        List<ResidualMap> clean = cleanByMeasure.get(mi);
+        List<ResidualMap> defective = defectiveByMeasure.get(mi);
         for (ResidualCalibration.Mode mode : modes) {
             List<ResidualCalibration> loo = new ArrayList<>();
             ResidualCalibration.leaveOneOut(clean, refWidth, refHeight, mode, (cal, i) -> loo.add(cal));
@@ -110,14 +144,17 @@ final class CalibrationChooser {
                 double pixelAuroc = pixels.defectPixels() > 0 ? pixels.pixelAuroc() : 0.5;
                 double aupro = pixels.defectPixels() > 0 ? pixels.aupro() : 0;
                 CalibrationChoice.Candidate c = new CalibrationChoice.Candidate(mode.id(), sigma, imageAuroc,
-                        pixelAuroc, aupro, caught / (double) positives.length, (imageAuroc + pixelAuroc + aupro) / 3);
+                        pixelAuroc, aupro, caught / (double) positives.length, (imageAuroc + pixelAuroc + aupro) / 3,
+                        measure.id());
                 candidates.add(c);
                 candidateModes.add(mode);
+                candidateMeasures.add(mi);
                 scoresByCandidate.add(cleanScores);
                 if (c.objective() > candidates.get(best).objective()) {
                     best = candidates.size() - 1;
                 }
             }
+        }
         }
         // Within the measurement's noise, the smoother map: held-out sets of a few dozen images
         // cannot tell neighbouring sigmas apart, and on real defects the larger one gave clearly
@@ -126,15 +163,18 @@ final class CalibrationChooser {
         for (int k = 0; k < candidates.size(); k++) {
             CalibrationChoice.Candidate c = candidates.get(k);
             if (candidateModes.get(k) == candidateModes.get(best)
+                    && candidateMeasures.get(k).equals(candidateMeasures.get(best))
                     && c.objective() >= candidates.get(best).objective() - TIE_TOLERANCE
                     && c.smoothingSigma() > candidates.get(kept).smoothingSigma()) {
                 kept = k;
             }
         }
         CalibrationChoice.Candidate chosen = candidates.get(kept);
-        return new Outcome(candidateModes.get(kept), chosen.smoothingSigma(), scoresByCandidate.get(kept), clean,
+        int measure = candidateMeasures.get(kept);
+        return new Outcome(residuals.measures().get(measure), candidateModes.get(kept), chosen.smoothingSigma(),
+                scoresByCandidate.get(kept), cleanByMeasure.get(measure),
                 new CalibrationChoice(chosen.calibration(), chosen.smoothingSigma(), n, synthetic.images.size(), forcedBy,
-                        List.copyOf(candidates)));
+                        List.copyOf(candidates), chosen.residual()));
     }
 
     private record Synthetic(List<FloatImage> images, List<boolean[]> masks, int[] twin) {

@@ -34,12 +34,14 @@ import org.ssaeinspector.util.UserFacingException;
  */
 public final class ModelFile {
     /**
+     * 5: how images and reconstructions are compared ({@code residual}), calibration statistics per
+     * plane of a combined residual;
      * 4: what training read off the good images ({@code dataTraits}: light normalisation);
      * 3: photos keep their aspect ratio at a scale ({@code geometry}), calibration statistics on a
      * grid; 2: the network may fold pixel patches into channels ({@code patch}). Format 1 and 2
      * files still load and score as they did (squashed to a square).
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     public static final String EXTENSION = ".ssae";
     static final String MAGIC = "ssae-inspector-model";
     private static final String HEADER = "header.json";
@@ -67,7 +69,7 @@ public final class ModelFile {
                 data.flush();
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(CALIBRATION));
-                model.calibration().write(data);
+                model.calibration().write(data, ResidualCalibration.Layout.ofFormat(model.header().formatVersion()));
                 data.flush();
                 zip.closeEntry();
                 zip.finish();
@@ -195,7 +197,8 @@ public final class ModelFile {
     private static ResidualCalibration readCalibration(ZipFile zip, Path file, ModelHeader header) throws IOException {
         int[] ref = header.geometry().referenceModelSize();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(entry(zip, CALIBRATION, file)))) {
-            return ResidualCalibration.read(in, header.formatVersion() < 3, ref[0], ref[1]);
+            return ResidualCalibration.read(in, ResidualCalibration.Layout.ofFormat(header.formatVersion()), ref[0], ref[1],
+                    header.residualMeasure().planes());
         }
     }
 

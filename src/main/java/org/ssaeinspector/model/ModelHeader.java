@@ -2,6 +2,7 @@ package org.ssaeinspector.model;
 
 import java.util.List;
 import org.ssaeinspector.evaluation.Thresholds;
+import org.ssaeinspector.scoring.ResidualMeasure;
 
 /**
  * The JSON header of a {@code .ssae} model file: what the network is, how it was trained, on
@@ -34,6 +35,8 @@ import org.ssaeinspector.evaluation.Thresholds;
  *                            (format 4; null before: images are used as they are)
  * @param lineage             the models this one was made from, oldest first (empty for a model trained
  *                            from scratch; older files have none)
+ * @param residual            how an image and its reconstruction are compared ({@link ResidualMeasure}
+ *                            id, measured at calibration time; format 5); absent before: "squared"
  */
 public record ModelHeader(
         int formatVersion,
@@ -57,9 +60,12 @@ public record ModelHeader(
         ImageGeometry geometry,
         CalibrationChoice calibrationChoice,
         DataTraits dataTraits,
-        List<LineageStep> lineage) {
+        List<LineageStep> lineage,
+        String residual) {
 
     public ModelHeader {
+        residual = formatVersion < 5 ? ResidualMeasure.SQUARED.id() // before format 5: always the squared difference
+                : ResidualMeasure.of(residual).id();
         lineage = lineage == null ? List.of() : List.copyOf(lineage);
         patch = patch == 0 ? 1 : patch; // format 1 files do not name it: their networks had none
         geometry = geometry == null ? ImageGeometry.squash(imageSize) : geometry;
@@ -71,6 +77,11 @@ public record ModelHeader(
      * training uses ({@link Thresholds#calibrated}); the header's own threshold when it holds no
      * held-out scores.
      */
+    /** How this model compares an image with its reconstruction. */
+    public ResidualMeasure residualMeasure() {
+        return ResidualMeasure.of(residual);
+    }
+
     public double thresholdFor(double falseRejectRate) {
         if (heldOutScores.isEmpty()) {
             return threshold;
@@ -90,7 +101,7 @@ public record ModelHeader(
     public ModelHeader withThreshold(double newThreshold) {
         return new ModelHeader(formatVersion, appVersion, createdAt, imageSize, channels, width, patch, kind, calibration,
                 residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount, heldOutCount, heldOutScores, newThreshold,
-                targetFalseRejectRate, geometry, calibrationChoice, dataTraits, lineage);
+                targetFalseRejectRate, geometry, calibrationChoice, dataTraits, lineage, residual);
     }
 
     /**
@@ -104,6 +115,6 @@ public record ModelHeader(
         return new ModelHeader(formatVersion, org.ssaeinspector.util.AppInfo.version(), now, imageSize, channels, width,
                 patch, kind, calibration, residualBlurSigma, smoothingSigma, training, dataFingerprint, trainImageCount,
                 newHeldOutCount, newHeldOutScores, newThreshold, targetFalseRejectRate, geometry, calibrationChoice,
-                dataTraits, steps);
+                dataTraits, steps, residual);
     }
 }

@@ -15,6 +15,7 @@ import org.ssaeinspector.scoring.AnomalyMap;
 import org.ssaeinspector.scoring.GaussianSmoothing;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.scoring.ResidualMap;
+import org.ssaeinspector.scoring.ResidualMeasure;
 import org.ssaeinspector.scoring.ScoredImage;
 
 /**
@@ -215,50 +216,9 @@ public final class SsaeModel implements AutoCloseable {
         return Math.max(1, Math.min(INFERENCE_BATCH, BATCH_PIXELS / pixels));
     }
 
-    /**
-     * Mean over channels of the squared difference of the two images, each first blurred by the
-     * header's residual sigma: detail the network cannot reproduce exactly (fine texture, noise)
-     * then does not masquerade as evidence.
-     */
+    /** The header's residual measure between an image and its reconstruction ({@link ResidualMeasure}). */
     private ResidualMap residual(FloatImage input, FloatImage reconstruction) {
-        double blur = header.residualBlurSigma();
-        return new ResidualMap(squaredDifference(blurred(input, blur), blurred(reconstruction, blur)),
-                input.width(), input.height());
-    }
-
-    private static FloatImage blurred(FloatImage image, double sigma) {
-        if (sigma <= 0) {
-            return image;
-        }
-        int w = image.width();
-        int h = image.height();
-        int n = w * h;
-        float[] out = new float[image.data().length];
-        for (int c = 0; c < image.channels(); c++) {
-            float[] plane = java.util.Arrays.copyOfRange(image.data(), c * n, (c + 1) * n);
-            System.arraycopy(GaussianSmoothing.blur(plane, w, h, sigma), 0, out, c * n, n);
-        }
-        return new FloatImage(image.channels(), w, h, out);
-    }
-
-    /** Mean over channels of the squared difference. */
-    static float[] squaredDifference(FloatImage input, FloatImage reconstruction) {
-        int n = input.width() * input.height();
-        int c = input.channels();
-        float[] a = input.data();
-        float[] b = reconstruction.data();
-        float[] r = new float[n];
-        for (int ch = 0; ch < c; ch++) {
-            int base = ch * n;
-            for (int i = 0; i < n; i++) {
-                float d = a[base + i] - b[base + i];
-                r[i] += d * d;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            r[i] /= c;
-        }
-        return r;
+        return header.residualMeasure().residual(input, reconstruction, header.residualBlurSigma());
     }
 
     /** One network call on images of one size, each side a multiple of the network's. */

@@ -26,6 +26,7 @@ import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.scoring.ResidualMap;
+import org.ssaeinspector.scoring.ResidualMeasure;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.UserFacingException;
 
@@ -39,6 +40,14 @@ public final class SsaeTrainer {
     private static final double LOSS_SMOOTHING = 0.05;
     /** Gaussian sigma, in pixels at 128 px, applied to both images before the residual. */
     static final double RESIDUAL_BLUR_AT_128 = 1.0;
+    /**
+     * The residual measure of a training that does not name one: the squared difference and the
+     * structural one together. Not left to the calibration chooser: its synthetic defects, which
+     * the network was trained to repair, favoured the squared difference on every set, where real
+     * defects showed the opposite on three of five (docs/benchmarks.md); the pair was never worse
+     * than the squared difference alone.
+     */
+    static final List<ResidualMeasure> RESIDUAL_MEASURES = List.of(ResidualMeasure.SQUARED_AND_STRUCTURAL);
 
     /**
      * Runs a training to the end of its budget, or until {@code cancelled} turns true; then the
@@ -265,20 +274,24 @@ public final class SsaeTrainer {
         };
         String forcedBy = settings.kind() == PartKind.AUTO ? null : "kind " + settings.kind().name().toLowerCase(java.util.Locale.ROOT);
         ModelHeader provisional = header(settings, geometry, traits, channels, modes.get(0), 0, summary, fingerprint,
-                imageCount, split, List.of(), 0, null, lineage);
+                imageCount, split, List.of(), 0, null, lineage, RESIDUAL_MEASURES.get(0));
         SsaeModel uncalibrated = new SsaeModel(djlModel, block, device, provisional, ResidualCalibration.identity(), false);
         List<FloatImage> calibrationImages = split.heldOut.isEmpty() ? split.train : split.heldOut;
-        Function<List<FloatImage>, List<ResidualMap>> residuals = images -> {
-            List<ResidualMap> maps = uncalibrated.residuals(images);
-            for (ResidualMap r : maps) {
-                for (float v : r.values()) {
+        Function<List<FloatImage>, List<FloatImage>> reconstruct = images -> {
+            List<FloatImage> recon = uncalibrated.reconstructAll(images);
+            for (FloatImage r : recon) {
+                for (float v : r.data()) {
                     if (!Float.isFinite(v)) {
                         throw diverged(settings, "by the end of training");
                     }
                 }
             }
-            return maps;
+            return recon;
         };
+        List<ResidualMeasure> measures = settings.residual() == null ? RESIDUAL_MEASURES
+                : List.of(ResidualMeasure.of(settings.residual()));
+        CalibrationChooser.Residuals residuals = new CalibrationChooser.Residuals(reconstruct, measures,
+                provisional.residualBlurSigma());
         CalibrationChooser.Outcome outcome = CalibrationChooser.choose(calibrationImages, residuals,
                 ref[0], ref[1], modes, sideAt128, settings.targetFalseRejectRate(), forcedBy, settings.seed());
         ResidualCalibration calibration = ResidualCalibration.fit(outcome.heldOutResiduals(), ref[0], ref[1],
@@ -290,19 +303,20 @@ public final class SsaeTrainer {
         }
         messages.accept("Chose " + outcome.choice().describe());
         ModelHeader header = header(settings, geometry, traits, channels, outcome.mode(), outcome.sigma(), summary,
-                fingerprint, imageCount, split, scoreList, threshold, outcome.choice(), lineage);
+                fingerprint, imageCount, split, scoreList, threshold, outcome.choice(), lineage, outcome.measure());
         return new SsaeModel(djlModel, block, device, header, calibration, ownsNetwork);
     }
 
     private static ModelHeader header(TrainingSettings settings, ImageGeometry geometry, DataTraits traits, int channels,
                                       ResidualCalibration.Mode mode, double sigma, TrainingSummary summary,
                                       String fingerprint, int imageCount, Split split, List<Double> scores,
-                                      double threshold, CalibrationChoice choice, List<LineageStep> lineage) {
+                                      double threshold, CalibrationChoice choice, List<LineageStep> lineage,
+                                      ResidualMeasure measure) {
         return new ModelHeader(ModelFile.FORMAT_VERSION, AppInfo.version(), Instant.now().toString(),
                 settings.imageSize(), channels, settings.width(), settings.patch(), settings.kind(), mode.id(),
                 RESIDUAL_BLUR_AT_128 * settings.imageSize() / 128.0, sigma, summary,
                 fingerprint, split.train.size(), split.heldOut.size(), scores, threshold, settings.targetFalseRejectRate(),
-                geometry, choice, traits, lineage);
+                geometry, choice, traits, lineage, measure.id());
     }
 
     /**

@@ -24,6 +24,10 @@ import java.time.Duration;
  * @param inputNoise            largest standard deviation of the Gaussian noise added to every training
  *                              input on top of the structured corruptions and kept in its target (Bauer
  *                              and Mueller 2025); each sample draws its own between 0 and this; 0 for none
+ * @param residual              how images and reconstructions are compared: a {@link
+ *                              org.ssaeinspector.scoring.ResidualMeasure} id to fix it, or null to measure
+ *                              which separates best at calibration time (the default; model files before
+ *                              format 5 name none and used "squared")
  */
 public record TrainingSettings(
         int imageSize,
@@ -40,7 +44,8 @@ public record TrainingSettings(
         DeviceChoice device,
         double scale,
         int cropSize,
-        double inputNoise) {
+        double inputNoise,
+        String residual) {
 
     public TrainingSettings {
         if (imageSize < 32 || imageSize > MAX_IMAGE_SIZE || imageSize % 16 != 0) {
@@ -87,6 +92,9 @@ public record TrainingSettings(
         if (!(inputNoise >= 0 && inputNoise <= 0.5)) {
             throw new IllegalArgumentException("input noise must be in [0, 0.5], was " + inputNoise);
         }
+        if (residual != null) {
+            residual = org.ssaeinspector.scoring.ResidualMeasure.of(residual).id(); // refuses an unknown one
+        }
         if (cropSize != 0 && (cropSize < 32 || cropSize > MAX_IMAGE_SIZE || cropSize % UNetBlock.sideMultiple(patch) != 0)) {
             throw new IllegalArgumentException("crop size must be a multiple of " + UNetBlock.sideMultiple(patch)
                     + " from 32 to " + MAX_IMAGE_SIZE + ", was " + cropSize);
@@ -115,7 +123,7 @@ public record TrainingSettings(
     /** Defaults for a laptop CPU: 128 px, width 32, patch 2, 10 minutes. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(128, 32, 2, Duration.ofMinutes(10), 0, 8, 2e-3, 42L,
-                PartKind.AUTO, 0.15, 0.01, DeviceChoice.AUTO, 0, 0, DEFAULT_INPUT_NOISE);
+                PartKind.AUTO, 0.15, 0.01, DeviceChoice.AUTO, 0, 0, DEFAULT_INPUT_NOISE, null);
     }
 
     /**
@@ -132,61 +140,66 @@ public record TrainingSettings(
 
     /** A new side, with its {@link #defaultPatch default patch} (call {@link #withPatch} after to choose another). */
     public TrainingSettings withImageSize(int s) {
-        return new TrainingSettings(s, width, defaultPatch(s), timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(s, width, defaultPatch(s), timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withWidth(int w) {
-        return new TrainingSettings(imageSize, w, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, w, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withPatch(int p) {
-        return new TrainingSettings(imageSize, width, p, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, p, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withTimeBudget(Duration d) {
-        return new TrainingSettings(imageSize, width, patch, d, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, d, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withEpochs(int e) {
-        return new TrainingSettings(imageSize, width, patch, null, e, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, null, e, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, b, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, b, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, s, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, s, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withKind(PartKind k) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, k, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, k, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withTargetFalseRejectRate(double r) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, r, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, r, device, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withDevice(DeviceChoice d) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, d, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, d, scale, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withScale(double sc) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, sc, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, sc, cropSize, inputNoise, residual);
     }
 
     public TrainingSettings withCropSize(int c) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, c, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, c, inputNoise, residual);
+    }
+
+    /** Fixes the residual measure ({@code null}: measured at calibration time). */
+    public TrainingSettings withResidual(String r) {
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, r);
     }
 
     public TrainingSettings withInputNoise(double n) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, n);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, learningRate, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, n, residual);
     }
 
     /** See {@link #inputNoise}: measured in docs/benchmarks.md. */
     static final double DEFAULT_INPUT_NOISE = 0;
 
     public TrainingSettings withLearningRate(double lr) {
-        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, lr, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise);
+        return new TrainingSettings(imageSize, width, patch, timeBudget, epochs, batchSize, lr, seed, kind, heldOutFraction, targetFalseRejectRate, device, scale, cropSize, inputNoise, residual);
     }
 }

@@ -14,7 +14,9 @@ import org.ssaeinspector.imageio.PlaneResampler;
  * scale: per pixel of the reference photo (aligned objects: removes the systematic residuals at
  * edges and highlights), on a coarse grid (parts that sit roughly in place, light that falls off
  * towards the edges), or one global pair (textures, unaligned surfaces). Which one a model uses is
- * measured at the end of training ({@code model.CalibrationChooser}).
+ * measured at the end of training ({@code model.CalibrationChooser}). A residual map of several
+ * planes ({@link ResidualMeasure#planes()}) gets statistics per plane; its anomaly map is the mean
+ * of the standardised planes, so each measure weighs the same whatever its units.
  */
 public final class ResidualCalibration {
     public enum Mode {
@@ -52,27 +54,35 @@ public final class ResidualCalibration {
     private final Mode mode;
     private final int gridWidth;
     private final int gridHeight;
+    private final int planes;
+    /** Per plane, one grid after the other. */
     private final float[] mean;
     private final float[] std;
-    private final float eps;
+    /** Per plane: the measures' units differ. */
+    private final float[] eps;
+    /** No statistics: every plane of a map is used as it is. */
+    private final boolean identity;
     /** The statistics resampled to the last map size asked for (photos of one line share a size). */
     private volatile Resampled last;
 
     private record Resampled(int width, int height, float[] mean, float[] std) {
     }
 
-    private ResidualCalibration(Mode mode, int gridWidth, int gridHeight, float[] mean, float[] std, float eps) {
+    private ResidualCalibration(Mode mode, int gridWidth, int gridHeight, int planes, float[] mean, float[] std,
+                                float[] eps, boolean identity) {
         this.mode = mode;
         this.gridWidth = gridWidth;
         this.gridHeight = gridHeight;
+        this.planes = planes;
         this.mean = mean;
         this.std = std;
         this.eps = eps;
+        this.identity = identity;
     }
 
-    /** No statistics (fewer than two held-out images): residuals are used as they are. */
+    /** No statistics (fewer than two held-out images): residuals are used as they are (planes averaged). */
     public static ResidualCalibration identity() {
-        return new ResidualCalibration(Mode.GLOBAL, 1, 1, new float[] {0f}, new float[] {1f}, 0f);
+        return new ResidualCalibration(Mode.GLOBAL, 1, 1, 1, new float[] {0f}, new float[] {1f}, new float[] {0f}, true);
     }
 
     /**
@@ -86,6 +96,17 @@ public final class ResidualCalibration {
         }
         Moments m = Moments.of(residuals, refWidth, refHeight);
         return fromMoments(mode, m, refWidth, refHeight, residuals.size());
+    }
+
+    /** The planes of the maps, which must all have the same number. */
+    private static int planesOf(List<ResidualMap> residuals) {
+        int planes = residuals.get(0).planes();
+        for (ResidualMap r : residuals) {
+            if (r.planes() != planes) {
+                throw new IllegalArgumentException("residual maps of " + planes + " and " + r.planes() + " planes mixed");
+            }
+        }
+        return planes;
     }
 
     /**
@@ -132,8 +153,13 @@ public final class ResidualCalibration {
             throw new IllegalArgumentException("calibration grid " + gridWidth + " x " + gridHeight
                     + " does not belong to a " + refWidth + " x " + refHeight + " reference");
         }
-        boolean fitted = images >= 2 && eps > 0; // identity(): nothing was measured
-        Moments base = fitted ? Moments.ofStatistics(this, images, refWidth, refHeight) : Moments.none(refWidth, refHeight);
+        boolean fitted = images >= 2 && !identity; // identity(): nothing was measured
+        int addedPlanes = added.isEmpty() ? planes : planesOf(added);
+        if (fitted && addedPlanes != planes) {
+            throw new IllegalArgumentException("residual maps of " + addedPlanes + " planes for a calibration of " + planes);
+        }
+        Moments base = fitted ? Moments.ofStatistics(this, images, refWidth, refHeight)
+                : Moments.none(addedPlanes, refWidth, refHeight);
         Moments all = base.plus(added, refWidth, refHeight);
         for (int i = 0; i < added.size(); i++) {
             Moments without = all.without(added.get(i), refWidth, refHeight);
@@ -154,48 +180,46 @@ public final class ResidualCalibration {
         int[] grid = grid(mode, refWidth, refHeight);
         int gw = grid[0];
         int gh = grid[1];
-        double[] sum;
-        double[] sumSq;
-        double[] count;
-        if (mode == Mode.PER_PIXEL) {
-            sum = m.sum;
-            sumSq = m.sumSq;
-            count = null;
-        } else {
-            int cell = cell(mode, refWidth, refHeight);
-            sum = new double[gw * gh];
-            sumSq = new double[gw * gh];
-            count = new double[gw * gh];
+        int cells = gw * gh;
+        int refPixels = refWidth * refHeight;
+        int planes = m.planes;
+        float[] mean = new float[planes * cells];
+        float[] std = new float[planes * cells];
+        float[] eps = new float[planes];
+        int cell = mode == Mode.PER_PIXEL ? 1 : cell(mode, refWidth, refHeight);
+        for (int p = 0; p < planes; p++) {
+            double[] sum = new double[cells];
+            double[] sumSq = new double[cells];
+            double[] count = new double[cells];
             for (int y = 0; y < refHeight; y++) {
                 for (int x = 0; x < refWidth; x++) {
                     int g = (y / cell) * gw + x / cell;
-                    sum[g] += m.sum[y * refWidth + x];
-                    sumSq[g] += m.sumSq[y * refWidth + x];
+                    sum[g] += m.sum[p * refPixels + y * refWidth + x];
+                    sumSq[g] += m.sumSq[p * refPixels + y * refWidth + x];
                     count[g] += m.images;
                 }
             }
-        }
-        int cells = gw * gh;
-        float[] mean = new float[cells];
-        float[] var = new float[cells];
-        for (int i = 0; i < cells; i++) {
-            double c = count == null ? m.images : count[i];
-            double mu = sum[i] / c;
-            mean[i] = (float) mu;
-            var[i] = (float) Math.max(0, sumSq[i] / c - mu * mu);
-        }
-        float[] std = new float[cells];
-        if (mode == Mode.PER_PIXEL) {
-            float[] prior = GaussianSmoothing.blur(var, gw, gh, PRIOR_SIGMA_AT_128 * Math.min(gw, gh) / 128.0);
+            float[] var = new float[cells];
             for (int i = 0; i < cells; i++) {
-                std[i] = (float) Math.sqrt((images * (double) var[i] + PRIOR_IMAGES * prior[i]) / (images + PRIOR_IMAGES));
+                double mu = sum[i] / count[i];
+                mean[p * cells + i] = (float) mu;
+                var[i] = (float) Math.max(0, sumSq[i] / count[i] - mu * mu);
             }
-        } else {
-            for (int i = 0; i < cells; i++) {
-                std[i] = (float) Math.sqrt(var[i]);
+            float[] planeStd = new float[cells];
+            if (mode == Mode.PER_PIXEL) {
+                float[] prior = GaussianSmoothing.blur(var, gw, gh, PRIOR_SIGMA_AT_128 * Math.min(gw, gh) / 128.0);
+                for (int i = 0; i < cells; i++) {
+                    planeStd[i] = (float) Math.sqrt((images * (double) var[i] + PRIOR_IMAGES * prior[i]) / (images + PRIOR_IMAGES));
+                }
+            } else {
+                for (int i = 0; i < cells; i++) {
+                    planeStd[i] = (float) Math.sqrt(var[i]);
+                }
             }
+            System.arraycopy(planeStd, 0, std, p * cells, cells);
+            eps[p] = epsFor(planeStd);
         }
-        return new ResidualCalibration(mode, gw, gh, mean, std, epsFor(std));
+        return new ResidualCalibration(mode, gw, gh, planes, mean, std, eps, false);
     }
 
     /** {width, height} of the statistics grid of a mode over a reference of this size. */
@@ -234,22 +258,43 @@ public final class ResidualCalibration {
         return gridHeight;
     }
 
-    /** Standardises, then smooths: the calibrated anomaly map of one residual map. */
+    /** Planes the residual maps must have (1 for a single residual measure). */
+    public int planes() {
+        return planes;
+    }
+
+    /**
+     * Standardises each plane, averages the planes, then smooths: the calibrated anomaly map of
+     * one residual map.
+     */
     public AnomalyMap anomalyMap(ResidualMap residual, double smoothingSigma) {
         int w = residual.width();
         int h = residual.height();
+        int n = w * h;
         float[] r = residual.values();
-        float[] z = new float[r.length];
-        if (gridWidth == 1 && gridHeight == 1) {
-            float mu = mean[0];
-            float inv = 1f / (std[0] + eps);
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (r[i] - mu) * inv;
-            }
-        } else {
-            Resampled s = statisticsAt(w, h);
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (r[i] - s.mean[i]) / (s.std[i] + eps);
+        int k = residual.planes();
+        if (!identity && k != planes) {
+            throw new IllegalArgumentException("a residual map of " + k + " planes for a calibration of " + planes);
+        }
+        float[] z = new float[n];
+        Resampled s = identity || (gridWidth == 1 && gridHeight == 1) ? null : statisticsAt(w, h);
+        for (int p = 0; p < k; p++) {
+            int off = p * n;
+            if (identity) {
+                for (int i = 0; i < n; i++) {
+                    z[i] += r[off + i] / k;
+                }
+            } else if (s == null) {
+                float mu = mean[p];
+                float inv = 1f / (std[p] + eps[p]) / k;
+                for (int i = 0; i < n; i++) {
+                    z[i] += (r[off + i] - mu) * inv;
+                }
+            } else {
+                float e = eps[p];
+                for (int i = 0; i < n; i++) {
+                    z[i] += (r[off + i] - s.mean[off + i]) / (s.std[off + i] + e) / k;
+                }
             }
         }
         return new AnomalyMap(GaussianSmoothing.blur(z, w, h, smoothingSigma), w, h);
@@ -263,21 +308,42 @@ public final class ResidualCalibration {
         float[] mu = mean;
         float[] sd = std;
         if (w != gridWidth || h != gridHeight) {
-            mu = new float[w * h];
-            sd = new float[w * h];
-            PlaneResampler.bilinear(mean, 1, gridWidth, gridHeight, mu, w, h);
-            PlaneResampler.bilinear(std, 1, gridWidth, gridHeight, sd, w, h);
+            mu = new float[planes * w * h];
+            sd = new float[planes * w * h];
+            PlaneResampler.bilinear(mean, planes, gridWidth, gridHeight, mu, w, h);
+            PlaneResampler.bilinear(std, planes, gridWidth, gridHeight, sd, w, h);
         }
         s = new Resampled(w, h, mu, sd);
         last = s;
         return s;
     }
 
-    public void write(DataOutputStream out) throws IOException {
+    /**
+     * Writes the statistics in a file's layout (a model keeps the format it was made in, so a
+     * recalibrated old model is written as its format reads). Layouts before {@link Layout#PLANES}
+     * hold single-plane statistics only; {@link Layout#SQUARE} a square per-pixel grid or a global pair.
+     */
+    public void write(DataOutputStream out, Layout layout) throws IOException {
+        if (layout != Layout.PLANES && planes != 1) {
+            throw new IllegalStateException("statistics of " + planes + " planes need the layout with planes");
+        }
         out.writeUTF(mode.id());
-        out.writeInt(gridWidth);
-        out.writeInt(gridHeight);
-        out.writeFloat(eps);
+        if (layout == Layout.SQUARE) {
+            if (mode == Mode.COARSE || gridWidth != gridHeight) {
+                throw new IllegalStateException("a " + mode.id() + " grid of " + gridWidth + " x " + gridHeight
+                        + " has no square layout");
+            }
+            out.writeInt(gridWidth);
+        } else {
+            out.writeInt(gridWidth);
+            out.writeInt(gridHeight);
+        }
+        if (layout == Layout.PLANES) {
+            out.writeInt(planes);
+        }
+        for (float e : eps) {
+            out.writeFloat(e);
+        }
         out.writeInt(mean.length);
         for (int i = 0; i < mean.length; i++) {
             out.writeFloat(mean[i]);
@@ -285,14 +351,29 @@ public final class ResidualCalibration {
         }
     }
 
+    /** How a model file of a format laid its statistics out. */
+    public enum Layout {
+        /** Formats 1 and 2: one side of a square grid (per pixel) or a single pair (global). */
+        SQUARE,
+        /** Formats 3 and 4: a grid over the reference photo, one plane. */
+        GRID,
+        /** Format 5 on: a grid per plane, one eps per plane. */
+        PLANES;
+
+        /** The layout of a model file format. */
+        public static Layout ofFormat(int formatVersion) {
+            return formatVersion < 3 ? SQUARE : formatVersion < 5 ? GRID : PLANES;
+        }
+    }
+
     /**
-     * Reads what {@link #write} wrote; {@code squareFormat} for model files of format 1 and 2,
-     * which stored one side of a square grid (per pixel) or a single pair (global). The grid must
-     * be the one its mode has over the model's reference ({@code refWidth} x {@code refHeight}),
-     * checked before anything is allocated, and every statistic a finite number: a damaged or
-     * hostile block is an {@link IOException} saying what is wrong.
+     * Reads what {@link #write} wrote in a file's layout. The grid must be the one its mode has
+     * over the model's reference ({@code refWidth} x {@code refHeight}) and the planes those the
+     * model's residual measure gives ({@code planes}), checked before anything is allocated, and
+     * every statistic a finite number: a damaged or hostile block is an {@link IOException} saying
+     * what is wrong.
      */
-    public static ResidualCalibration read(DataInputStream in, boolean squareFormat, int refWidth, int refHeight)
+    public static ResidualCalibration read(DataInputStream in, Layout layout, int refWidth, int refHeight, int planes)
             throws IOException {
         Mode mode;
         try {
@@ -302,7 +383,7 @@ public final class ResidualCalibration {
         }
         int gw;
         int gh;
-        if (squareFormat) {
+        if (layout == Layout.SQUARE) {
             int size = in.readInt();
             gw = mode == Mode.PER_PIXEL ? size : 1;
             gh = gw;
@@ -310,15 +391,24 @@ public final class ResidualCalibration {
             gw = in.readInt();
             gh = in.readInt();
         }
-        float eps = in.readFloat();
+        int storedPlanes = layout == Layout.PLANES ? in.readInt() : 1;
+        if (storedPlanes != planes) {
+            throw new IOException("calibration statistics hold " + storedPlanes + " planes where the model's residual has "
+                    + planes);
+        }
+        float[] eps = new float[planes];
+        for (int p = 0; p < planes; p++) {
+            eps[p] = in.readFloat();
+            if (!(eps[p] >= 0 && eps[p] < Float.POSITIVE_INFINITY)) {
+                throw new IOException("calibration statistics hold a non-finite number");
+            }
+        }
         int n = in.readInt();
         int[] expected = grid(mode, refWidth, refHeight);
-        if (gw != expected[0] || gh != expected[1] || (long) gw * gh > MAX_GRID_CELLS || n != gw * gh) {
+        if (gw != expected[0] || gh != expected[1] || (long) gw * gh * planes > MAX_GRID_CELLS || n != gw * gh * planes) {
             throw new IOException("calibration statistics do not match the model (a " + mode.id() + " grid of "
-                    + gw + " x " + gh + " with " + n + " entries, where the model has " + expected[0] + " x " + expected[1] + ")");
-        }
-        if (!(eps >= 0 && eps < Float.POSITIVE_INFINITY)) {
-            throw new IOException("calibration statistics hold a non-finite number");
+                    + gw + " x " + gh + " with " + n + " entries, where the model has " + expected[0] + " x " + expected[1]
+                    + (planes > 1 ? " in " + planes + " planes" : "") + ")");
         }
         float[] mean = new float[n];
         float[] std = new float[n];
@@ -332,14 +422,15 @@ public final class ResidualCalibration {
         if (in.read() != -1) {
             throw new IOException("calibration statistics are followed by unexpected data");
         }
-        return new ResidualCalibration(mode, gw, gh, mean, std, eps);
+        return new ResidualCalibration(mode, gw, gh, planes, mean, std, eps, false);
     }
 
-    /** Running sums per pixel of the reference grid. */
-    private record Moments(double[] sum, double[] sumSq, int images) {
+    /** Running sums per pixel of the reference grid, plane after plane. */
+    private record Moments(double[] sum, double[] sumSq, int images, int planes) {
         static Moments of(List<ResidualMap> residuals, int w, int h) {
-            double[] sum = new double[w * h];
-            double[] sumSq = new double[w * h];
+            int planes = planesOf(residuals);
+            double[] sum = new double[planes * w * h];
+            double[] sumSq = new double[planes * w * h];
             for (ResidualMap r : residuals) {
                 float[] v = r.resampled(w, h);
                 for (int p = 0; p < v.length; p++) {
@@ -347,39 +438,48 @@ public final class ResidualCalibration {
                     sumSq[p] += v[p] * (double) v[p];
                 }
             }
-            return new Moments(sum, sumSq, residuals.size());
+            return new Moments(sum, sumSq, residuals.size(), planes);
         }
 
-        static Moments none(int w, int h) {
-            return new Moments(new double[w * h], new double[w * h], 0);
+        static Moments none(int planes, int w, int h) {
+            return new Moments(new double[planes * w * h], new double[planes * w * h], 0, planes);
         }
 
         /** Sums that give back a calibration's stored mean and spread over {@code images} maps. */
         static Moments ofStatistics(ResidualCalibration c, int images, int w, int h) {
-            double[] sum = new double[w * h];
-            double[] sumSq = new double[w * h];
+            double[] sum = new double[c.planes * w * h];
+            double[] sumSq = new double[c.planes * w * h];
             int cell = c.mode == Mode.PER_PIXEL ? 1 : cell(c.mode, w, h);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int g = (y / cell) * c.gridWidth + x / cell;
-                    double mu = c.mean[g];
-                    double sd = c.std[g];
-                    sum[y * w + x] = images * mu;
-                    sumSq[y * w + x] = images * (sd * sd + mu * mu);
+            int cells = c.gridWidth * c.gridHeight;
+            for (int p = 0; p < c.planes; p++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int g = p * cells + (y / cell) * c.gridWidth + x / cell;
+                        double mu = c.mean[g];
+                        double sd = c.std[g];
+                        sum[p * w * h + y * w + x] = images * mu;
+                        sumSq[p * w * h + y * w + x] = images * (sd * sd + mu * mu);
+                    }
                 }
             }
-            return new Moments(sum, sumSq, images);
+            return new Moments(sum, sumSq, images, c.planes);
         }
 
         Moments plus(List<ResidualMap> maps, int w, int h) {
+            if (maps.isEmpty()) {
+                return this;
+            }
             Moments more = of(maps, w, h);
+            if (more.planes != planes) {
+                throw new IllegalArgumentException("residual maps of " + more.planes + " planes added to " + planes);
+            }
             double[] s = sum.clone();
             double[] sq = sumSq.clone();
             for (int p = 0; p < s.length; p++) {
                 s[p] += more.sum[p];
                 sq[p] += more.sumSq[p];
             }
-            return new Moments(s, sq, images + more.images);
+            return new Moments(s, sq, images + more.images, planes);
         }
 
         Moments without(ResidualMap r, int w, int h) {
@@ -390,7 +490,7 @@ public final class ResidualCalibration {
                 s[p] -= v[p];
                 sq[p] -= v[p] * (double) v[p];
             }
-            return new Moments(s, sq, images - 1);
+            return new Moments(s, sq, images - 1, planes);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.GaussianSmoothing;
 import org.ssaeinspector.scoring.ResidualCalibration;
-import org.ssaeinspector.scoring.ResidualMap;
+import org.ssaeinspector.scoring.ResidualMeasure;
 import org.ssaeinspector.testing.SyntheticImages;
 
 class CalibrationChooserTest {
@@ -21,27 +21,27 @@ class CalibrationChooserTest {
 
     /**
      * A stand-in for a trained network that reproduces the part's smooth content but not its
-     * sharp edges: the residual is the image minus its blur. On aligned parts that leaves a
+     * sharp edges: its reconstruction is the image blurred. On aligned parts that leaves a
      * systematic bright ring at the disc's rim in every good image.
      */
-    private static final Function<List<FloatImage>, List<ResidualMap>> BLUR_NETWORK = images -> {
-        List<ResidualMap> out = new ArrayList<>();
+    private static final Function<List<FloatImage>, List<FloatImage>> BLUR_RECONSTRUCTION = images -> {
+        List<FloatImage> out = new ArrayList<>();
         for (FloatImage img : images) {
             int w = img.width();
             int h = img.height();
-            float[] r = new float[w * h];
+            float[] data = new float[img.data().length];
             for (int c = 0; c < img.channels(); c++) {
                 float[] plane = java.util.Arrays.copyOfRange(img.data(), c * w * h, (c + 1) * w * h);
-                float[] blurred = GaussianSmoothing.blur(plane, w, h, 1.5);
-                for (int i = 0; i < r.length; i++) {
-                    float d = plane[i] - blurred[i];
-                    r[i] += d * d / img.channels();
-                }
+                System.arraycopy(GaussianSmoothing.blur(plane, w, h, 1.5), 0, data, c * w * h, w * h);
             }
-            out.add(new ResidualMap(r, w, h));
+            out.add(new FloatImage(img.channels(), w, h, data));
         }
         return out;
     };
+
+    /** The squared difference with that network: the image minus its blur, squared. */
+    private static final CalibrationChooser.Residuals BLUR_NETWORK = new CalibrationChooser.Residuals(BLUR_RECONSTRUCTION,
+            List.of(ResidualMeasure.SQUARED), 0);
 
     private static List<FloatImage> alignedParts(int n) {
         Random rng = new Random(4);
@@ -94,5 +94,31 @@ class CalibrationChooserTest {
                 null, 1);
         assertTrue(o.choice().candidates().isEmpty());
         assertTrue(o.choice().forcedBy().contains("too few"));
+    }
+
+    @Test
+    void everyResidualMeasureIsMeasuredAndTheKeptOneScoresTheThreshold() {
+        CalibrationChooser.Residuals all = new CalibrationChooser.Residuals(BLUR_RECONSTRUCTION,
+                List.of(ResidualMeasure.SQUARED, ResidualMeasure.STRUCTURAL, ResidualMeasure.GRADIENT), 0);
+        CalibrationChooser.Outcome o = CalibrationChooser.choose(alignedParts(12), all, 64, 64,
+                List.of(ResidualCalibration.Mode.PER_PIXEL), 0.5, 0.01, null, 1);
+        CalibrationChoice choice = o.choice();
+        assertEquals(3 * CalibrationChooser.SMOOTHING_AT_128.length, choice.candidates().size());
+        for (ResidualMeasure m : all.measures()) {
+            assertEquals(CalibrationChooser.SMOOTHING_AT_128.length,
+                    choice.candidates().stream().filter(c -> c.residual().equals(m.id())).count(), m.id());
+        }
+        double bestObjective = choice.candidates().stream().mapToDouble(CalibrationChoice.Candidate::objective).max().orElseThrow();
+        assertTrue(choice.chosen().objective() >= bestObjective - CalibrationChooser.TIE_TOLERANCE, choice.candidates().toString());
+        assertEquals(o.measure().id(), choice.residual());
+        assertEquals(o.measure().id(), choice.chosen().residual());
+        // the held-out scores and maps handed on are the kept measure's, not the first one's
+        double[] again = org.ssaeinspector.scoring.ResidualCalibration.leaveOneOutScores(o.heldOutResiduals(), 64, 64,
+                o.mode(), o.sigma());
+        assertEquals(again.length, o.heldOutScores().length);
+        for (int i = 0; i < again.length; i++) {
+            assertEquals(again[i], o.heldOutScores()[i], 1e-4 * Math.max(1, Math.abs(again[i])));
+        }
+        assertTrue(choice.describe().startsWith("residual " + o.measure().id()), choice.describe());
     }
 }

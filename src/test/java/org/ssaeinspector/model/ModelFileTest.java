@@ -51,6 +51,35 @@ class ModelFileTest {
         model.close();
     }
 
+    /**
+     * The residual measure is part of what a model is: kept by a save and a load, and a file of
+     * format 4, which names none, compares images by the squared difference as it always did.
+     */
+    @Test
+    void theResidualMeasureRoundTripsAndOlderFilesUseTheSquaredDifference() throws Exception {
+        try (SsaeModel back = ModelFile.load(saved)) {
+            assertEquals(org.ssaeinspector.scoring.ResidualMeasure.SQUARED_AND_STRUCTURAL, back.header().residualMeasure(),
+                    "the default");
+            assertEquals(model.header().calibrationChoice().residual(), back.header().residual());
+        }
+        Path current = dir.resolve("squared.ssae");
+        Path v4 = dir.resolve("v4.ssae");
+        FloatImage probe = SyntheticImages.part(40, new Random(11), true);
+        try (SsaeModel squared = trainOneEpoch("good-v4", 24, 1, 16, "squared")) {
+            ModelFile.save(squared, current);
+            copyWith(current, v4, Map.of("header.json", bytes -> {
+                ObjectNode root = (ObjectNode) Json.mapper().readTree(bytes);
+                root.put("formatVersion", 4);
+                root.remove("residual");
+                return Json.mapper().writeValueAsBytes(root);
+            }, "calibration.bin", ModelFileTest::gridCalibration));
+            try (SsaeModel back = ModelFile.load(v4)) {
+                assertEquals(org.ssaeinspector.scoring.ResidualMeasure.SQUARED, back.header().residualMeasure());
+                assertEquals(squared.score(probe).score(), back.score(probe).score(), 0f, "scores as it did");
+            }
+        }
+    }
+
     @Test
     void reloadedModelScoresExactlyLikeTheOriginal() {
         FloatImage probe = SyntheticImages.part(40, new Random(8), true);
@@ -76,7 +105,7 @@ class ModelFileTest {
         }
         TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(16).withBatchSize(4).withEpochs(1);
         try (SsaeModel m = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
-            assertEquals(4, m.header().formatVersion());
+            assertEquals(ModelFile.FORMAT_VERSION, m.header().formatVersion());
             assertTrue(m.header().dataTraits().lightNormalised(), m.header().dataTraits().describe());
             Path file = dir.resolve("light.ssae");
             ModelFile.save(m, file);
@@ -113,7 +142,7 @@ class ModelFileTest {
         Path v3 = dir.resolve("v3.ssae");
         Path v1 = dir.resolve("v1.ssae");
         FloatImage probe = SyntheticImages.part(40, new Random(10), true);
-        try (SsaeModel m = trainOneEpoch("good-v1", 23, 1, 16)) {
+        try (SsaeModel m = trainOneEpoch("good-v1", 23, 1, 16, "squared")) { // what format 1 models compared
             assertEquals("per-pixel", m.header().calibration());
             ModelFile.save(m, v3);
             rewriteAsFormatOne(v3, v1);
@@ -133,9 +162,13 @@ class ModelFileTest {
 
     /** A 32 px model after one epoch on six generated parts: enough to have weights to compare. */
     private static SsaeModel trainOneEpoch(String folder, long seed, int patch, int width) throws Exception {
+        return trainOneEpoch(folder, seed, patch, width, null);
+    }
+
+    private static SsaeModel trainOneEpoch(String folder, long seed, int patch, int width, String residual) throws Exception {
         List<Path> good = SyntheticImages.writeParts(dir.resolve(folder), 6, 32, seed);
         TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withPatch(patch).withWidth(width)
-                .withBatchSize(4).withEpochs(1).withKind(PartKind.OBJECT);
+                .withBatchSize(4).withEpochs(1).withKind(PartKind.OBJECT).withResidual(residual);
         return new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model();
     }
 
@@ -171,14 +204,29 @@ class ModelFileTest {
     }
 
     /** The grid calibration (mode, width, height, ...) in the format 1 and 2 layout (mode, side, ...). */
-    private static byte[] squareCalibration(byte[] grid) throws Exception {
-        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(grid));
+    private static byte[] squareCalibration(byte[] planes) throws Exception {
+        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(planes));
         var bytes = new java.io.ByteArrayOutputStream();
         var out = new java.io.DataOutputStream(bytes);
         out.writeUTF(in.readUTF());
         int side = in.readInt();
         assertEquals(side, in.readInt(), "a square grid");
+        assertEquals(1, in.readInt(), "one plane");
         out.writeInt(side);
+        out.write(in.readAllBytes());
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** A single-plane calibration block of format 5 in the layout of formats 3 and 4 (no plane count). */
+    private static byte[] gridCalibration(byte[] planes) throws Exception {
+        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(planes));
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.DataOutputStream(bytes);
+        out.writeUTF(in.readUTF());
+        out.writeInt(in.readInt());
+        out.writeInt(in.readInt());
+        assertEquals(1, in.readInt(), "one plane");
         out.write(in.readAllBytes());
         out.flush();
         return bytes.toByteArray();
@@ -254,6 +302,7 @@ class ModelFileTest {
         cases.add(Map.entry("is too large", h -> ((ObjectNode) h.get("geometry")).put("referenceWidth", 100000).put("scale", 4)));
         cases.add(Map.entry("field training.settings: learning rate must be", h -> ((ObjectNode) h.at("/training/settings")).put("learningRate", "NaN")));
         cases.add(Map.entry("unknown calibration mode", h -> h.put("calibration", "bogus")));
+        cases.add(Map.entry("unknown residual measure 'bogus'", h -> h.put("residual", "bogus")));
         // Values within the limits that disagree with the parameters the file holds.
         cases.add(Map.entry("do not match the header", h -> h.put("channels", 1)));
         cases.add(Map.entry("do not match the header", h -> h.put("width", 8)));

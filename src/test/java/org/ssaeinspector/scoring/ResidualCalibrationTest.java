@@ -104,12 +104,58 @@ class ResidualCalibrationTest {
         List<ResidualMap> good = goodResiduals(6, 3);
         ResidualCalibration c = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        c.write(new DataOutputStream(bytes));
-        ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), false,
-                SIZE, SIZE);
+        c.write(new DataOutputStream(bytes), ResidualCalibration.Layout.PLANES);
+        ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                ResidualCalibration.Layout.PLANES, SIZE, SIZE, 1);
         ResidualMap probe = goodResiduals(1, 4).get(0);
         assertEquals(c.anomalyMap(probe, 2.0).max(), back.anomalyMap(probe, 2.0).max(), 0f);
         assertEquals(ResidualCalibration.Mode.PER_PIXEL, back.mode());
+    }
+
+    /**
+     * Two measures in one map: each plane is standardised by its own statistics, whatever its
+     * units, and the planes are averaged; the statistics of both survive a write and a read, and
+     * the older single-plane layout refuses them rather than dropping one.
+     */
+    @Test
+    void aMapOfTwoPlanesStandardisesEachByItsOwnStatisticsAndAveragesThem() throws Exception {
+        List<ResidualMap> first = goodResiduals(8, 11);
+        List<ResidualMap> stacked = new java.util.ArrayList<>();
+        for (ResidualMap r : first) {
+            float[] v = java.util.Arrays.copyOf(r.values(), 2 * r.values().length);
+            for (int i = 0; i < r.values().length; i++) {
+                v[r.values().length + i] = 1000f * r.values()[i] + 5f; // the same evidence in other units
+            }
+            stacked.add(new ResidualMap(v, r.width(), r.height()));
+        }
+        assertEquals(2, stacked.get(0).planes());
+        for (ResidualCalibration.Mode mode : ResidualCalibration.Mode.values()) {
+            ResidualCalibration one = ResidualCalibration.fit(first, SIZE, SIZE, mode);
+            ResidualCalibration two = ResidualCalibration.fit(stacked, SIZE, SIZE, mode);
+            assertEquals(2, two.planes());
+            ResidualMap probe = goodResiduals(1, 12).get(0);
+            float[] pv = java.util.Arrays.copyOf(probe.values(), 2 * probe.values().length);
+            for (int i = 0; i < probe.values().length; i++) {
+                pv[probe.values().length + i] = 1000f * probe.values()[i] + 5f;
+            }
+            ResidualMap probe2 = new ResidualMap(pv, SIZE, SIZE);
+            float[] a = one.anomalyMap(probe, 1.0).values();
+            float[] b = two.anomalyMap(probe2, 1.0).values();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-3f * Math.max(1f, Math.abs(a[i])), mode + " pixel " + i);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            two.write(new DataOutputStream(bytes), ResidualCalibration.Layout.PLANES);
+            ResidualCalibration back = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                    ResidualCalibration.Layout.PLANES, SIZE, SIZE, 2);
+            assertEquals(two.anomalyMap(probe2, 1.0).max(), back.anomalyMap(probe2, 1.0).max(), 0f);
+            java.io.IOException wrongPlanes = assertThrows(java.io.IOException.class, () -> ResidualCalibration.read(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), ResidualCalibration.Layout.PLANES, SIZE, SIZE, 1));
+            assertTrue(wrongPlanes.getMessage().contains("2 planes"), wrongPlanes.getMessage());
+            assertThrows(IllegalStateException.class,
+                    () -> two.write(new DataOutputStream(new ByteArrayOutputStream()), ResidualCalibration.Layout.GRID));
+            assertThrows(IllegalArgumentException.class, () -> two.anomalyMap(probe, 1.0), "one plane for two");
+        }
     }
 
     /** Format 1 and 2 files stored one side of a square grid: they still read as before. */
@@ -125,7 +171,8 @@ class ResidualCalibrationTest {
             out.writeFloat(i);
             out.writeFloat(1f);
         }
-        ResidualCalibration old = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true, 2, 2);
+        ResidualCalibration old = ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                ResidualCalibration.Layout.SQUARE, 2, 2, 1);
         assertEquals(2, old.gridWidth());
         AnomalyMap z = old.anomalyMap(new ResidualMap(new float[] {0, 1, 2, 3}, 2, 2), 0);
         for (float v : z.values()) {
@@ -179,7 +226,8 @@ class ResidualCalibrationTest {
     }
 
     private static ResidualCalibration read(byte[] bytes, int refWidth, int refHeight) throws java.io.IOException {
-        return ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes)), false, refWidth, refHeight);
+        return ResidualCalibration.read(new DataInputStream(new ByteArrayInputStream(bytes)), ResidualCalibration.Layout.GRID,
+                refWidth, refHeight, 1);
     }
 
     /**

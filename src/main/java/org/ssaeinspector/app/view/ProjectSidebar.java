@@ -95,7 +95,7 @@ final class ProjectSidebar extends VBox {
         Label name = new Label(text.split(" · ")[0]);
         name.getStyleClass().add("name");
         card.getChildren().addAll(name,
-                line(modelPixels(h) + " px · " + h.calibration() + " calibration · width " + h.width()),
+                line(modelPixels(h) + " px · " + h.residual() + " residual · " + h.calibration() + " calibration · width " + h.width()),
                 // The held-out images are good images too: say where the rest of the set went.
                 line("Trained on " + h.trainImageCount() + " images (" + h.heldOutCount() + " held out), "
                         + h.training().steps() + " steps"

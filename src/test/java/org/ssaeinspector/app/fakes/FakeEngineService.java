@@ -98,7 +98,8 @@ public final class FakeEngineService implements EngineService {
                 settings.width(), settings.patch(), settings.kind(), "global", 0.0, 1.0, summary, "fingerprint", held.length, held.length,
                 Arrays.stream(held).boxed().toList(), threshold, settings.targetFalseRejectRate(), null,
                 new CalibrationChoice("global", 2.0, held.length, 2 * held.length, null, List.of(
-                        new CalibrationChoice.Candidate("global", 2.0, 0.95, 0.9, 0.8, 0.9, (0.95 + 0.9 + 0.8) / 3))), null, List.of());
+                        new CalibrationChoice.Candidate("global", 2.0, 0.95, 0.9, 0.8, 0.9, (0.95 + 0.9 + 0.8) / 3, "ssim")), "ssim"),
+                null, List.of(), "ssim");
     }
 
     /** A model whose only state is its threshold, saved as a one-line text file. */
