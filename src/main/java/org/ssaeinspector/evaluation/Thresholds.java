@@ -114,7 +114,8 @@ public final class Thresholds {
     /**
      * The (1 - rate) quantile of ascending scores from an exponential tail over the k highest
      * ({@link #TAIL_FRACTION} of them, at least {@link #MIN_TAIL_SCORES}, else NaN): {@code u + beta *
-     * ln(k / (n * rate))}, with u the highest score below them and beta their mean excess over u.
+     * ln(k / (n * rate))}, with u the highest score below them and beta their median excess over u
+     * divided by ln 2 (the exponential's scale, robust to a lone far score).
      * NaN when there are too few scores or no spread above u.
      */
     static double exponentialTail(double[] ascending, double rate) {
@@ -124,11 +125,15 @@ public final class Thresholds {
             return Double.NaN;
         }
         double u = ascending[n - 1 - k];
-        double excess = 0;
+        double[] excess = new double[k];
         for (int i = n - k; i < n; i++) {
-            excess += ascending[i] - u;
+            excess[i - (n - k)] = ascending[i] - u; // ascending already
         }
-        double beta = excess / k;
+        // The median excess over ln 2, not the mean: one good photo far out (another view, a
+        // smudge) would otherwise set the scale of the whole tail (BSData: one held-out score of
+        // 282 among 84 under 21 sent a 1 % threshold from 24 to 68 and passed three in four pitted
+        // photos).
+        double beta = median(excess) / Math.log(2);
         return beta <= 0 ? Double.NaN : u + beta * Math.log(k / (n * rate));
     }
 

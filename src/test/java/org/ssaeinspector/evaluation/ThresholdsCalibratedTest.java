@@ -93,4 +93,26 @@ class ThresholdsCalibratedTest {
         }
         return n;
     }
+
+    /**
+     * One held-out photo far beyond the rest (BSData: a view of which training saw few) may be
+     * flagged, but must not set the scale of the tail: with it at 300 instead of 16 the threshold
+     * stays where the other 83 put it, and still flags at most that one photo.
+     */
+    @Test
+    void oneFarScoreDoesNotStretchTheTail() {
+        double[] near = SURFACE_SCORES.clone();
+        double[] far = SURFACE_SCORES.clone();
+        int top = 0;
+        for (int i = 1; i < far.length; i++) {
+            top = far[i] > far[top] ? i : top;
+        }
+        near[top] = 16;
+        far[top] = 300;
+        double tNear = Thresholds.calibrated(near, 0.01);
+        double tFar = Thresholds.calibrated(far, 0.01);
+        assertEquals(tNear, tFar, 1e-9, "the tail's scale comes from the middle of its excesses");
+        assertTrue(above(far, tFar) <= 1, "flags " + above(far, tFar));
+        assertTrue(tFar < 30, "threshold " + tFar);
+    }
 }
