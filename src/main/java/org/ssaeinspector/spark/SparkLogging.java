@@ -1,22 +1,22 @@
 package org.ssaeinspector.spark;
 
 /**
- * Keeps Spark's, Hadoop's and Parquet's INFO lines off the console when they log through this
- * program's slf4j-simple (embedded and client mode; a cluster's executors log as it sets up). A
- * level set on the command line ({@code -Dorg.slf4j.simpleLogger.log.org.apache.spark=info}) wins.
+ * Two of Spark's start-up warnings say nothing to a user of embedded Spark, which binds to the
+ * loopback and needs no native Hadoop: they are turned off there (slf4j-simple reads a logger's
+ * level when the logger is made). A level given on the command line wins. Spark's and Hadoop's
+ * other output stays at warn (simplelogger.properties).
  */
 final class SparkLogging {
-    private static final String[] NOISY = {"org.apache.spark", "org.sparkproject", "org.apache.hadoop",
-        "org.apache.parquet", "io.netty", "org.apache.commons.beanutils"};
+    private static final String[] EMBEDDED_NOISE = {"org.apache.spark.util.Utils", "org.apache.hadoop.util.NativeCodeLoader"};
 
     private SparkLogging() {
     }
 
-    static void quiet() {
-        for (String logger : NOISY) {
+    static void quietForEmbedded() {
+        for (String logger : EMBEDDED_NOISE) {
             String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
-                System.setProperty(key, "warn");
+                System.setProperty(key, "error");
             }
         }
     }

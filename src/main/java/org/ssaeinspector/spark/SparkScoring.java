@@ -95,7 +95,6 @@ public final class SparkScoring {
             tasks.add(ImageTask.of(sample));
         }
 
-        SparkLogging.quiet();
         boolean sessionExisted = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(s.master());
         try {
@@ -150,6 +149,7 @@ public final class SparkScoring {
                 // The command prints its own progress.
                 .config("spark.ui.showConsoleProgress", "false");
         if (effective.startsWith("local")) {
+            SparkLogging.quietForEmbedded();
             // Embedded: nothing to look at from outside, nothing to bind but the loopback.
             builder.config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"))
                     .config("spark.driver.bindAddress", System.getProperty("spark.driver.bindAddress", "127.0.0.1"))
