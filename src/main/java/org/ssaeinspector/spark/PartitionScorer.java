@@ -1,5 +1,8 @@
 package org.ssaeinspector.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.SparkFiles;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -37,7 +40,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<List<ImageTask>>
     /** The problem of an image whose scoring alone does not fit in memory (as the hot folder says it). */
     static final String OUT_OF_MEMORY = "out of memory while scoring this image";
 
-    private final String modelFileName;
+    private final Broadcast<byte[]> modelBytes;
     private final String modelSha256;
     private final double threshold;
     private final OutputFormat format;
@@ -45,9 +48,9 @@ final class PartitionScorer implements FlatMapFunction<Iterator<List<ImageTask>>
     private final LongAccumulator flagged;
     private final LongAccumulator failed;
 
-    PartitionScorer(String modelFileName, String modelSha256, double threshold, OutputFormat format,
+    PartitionScorer(Broadcast<byte[]> modelBytes, String modelSha256, double threshold, OutputFormat format,
                     LongAccumulator scored, LongAccumulator flagged, LongAccumulator failed) {
-        this.modelFileName = modelFileName;
+        this.modelBytes = modelBytes;
         this.modelSha256 = modelSha256;
         this.threshold = threshold;
         this.format = format;
@@ -100,7 +103,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<List<ImageTask>>
                 rows[i] = unscored(task, task.problem());
                 continue;
             }
-            Path file = Path.of(task.path());
+            Path file = Path.of(task.file());
             try {
                 photos.add(inspector.decode(file));
                 files.add(file);
@@ -138,12 +141,25 @@ final class PartitionScorer implements FlatMapFunction<Iterator<List<ImageTask>>
         return ReportRow.unscored(Path.of(task.path()), threshold, task.label(), task.defectType(), modelSha256, problem);
     }
 
-    /** This JVM's model, loaded from the copy Spark fetched for it ({@code SparkContext.addFile}). */
+    /**
+     * This JVM's model, from the broadcast bytes (fetched once per executor). A broadcast, not
+     * {@code SparkContext.addFile}: files added to the context do not reach the tasks of a Spark
+     * SQL write on a cluster, which run in the session's own artifact set (Spark 4.0).
+     */
     private Inspector inspector() {
         return MODELS.computeIfAbsent(modelSha256, sha -> {
             DjlRuntime.configure(); // before the engine starts in this JVM: offline, threads
-            SsaeModel model = ModelFile.load(Path.of(SparkFiles.get(modelFileName)));
-            return new Inspector(model);
+            try {
+                Path file = Files.createTempFile("ssae-spark-model-", ModelFile.EXTENSION);
+                try {
+                    Files.write(file, modelBytes.value());
+                    return new Inspector(ModelFile.load(file));
+                } finally {
+                    Files.deleteIfExists(file); // loaded into memory: the copy is not needed
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the model to a temporary file: " + e.getMessage(), e);
+            }
         });
     }
 }

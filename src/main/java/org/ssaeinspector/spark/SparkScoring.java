@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -26,7 +27,7 @@ import org.ssaeinspector.util.UserFacingException;
 /**
  * Scores image archives on Apache Spark with the same engine as {@code score}: the driver lists
  * the inputs (the same files, labels and skipped files as {@code score}) and ships the model file
- * once ({@code SparkContext.addFile}); each executor JVM loads it once and scores its partitions in
+ * once (a broadcast of its bytes); each executor JVM loads it once and scores its partitions in
  * the engine's batches ({@link PartitionScorer}); Spark's file committer writes the rows (the
  * columns of {@code score}'s CSV) as CSV or Parquet part files, the folder complete when its
  * {@code _SUCCESS} marker is there. Embedded ({@code local[*]}) unless a master is given or the
@@ -83,6 +84,7 @@ public final class SparkScoring {
     public static Summary run(Settings s, Listener listener) {
         long t0 = System.nanoTime();
         double threshold = s.threshold() != null ? s.threshold() : ModelFile.readHeader(s.model()).threshold();
+        byte[] modelBytes = readModel(s.model());
         String sha256 = DataFingerprint.sha256(s.model());
         checkOutput(s.out(), s.overwrite());
         TestInputs found = DataSetScanner.scanTestInputs(InputPaths.expand(s.inputs()));
@@ -103,7 +105,7 @@ public final class SparkScoring {
                     : Math.max(2 * sc.defaultParallelism(), (tasks.size() + IMAGES_PER_PARTITION - 1) / IMAGES_PER_PARTITION);
             List<List<ImageTask>> chunks = chunks(tasks, Math.min(partitions, tasks.size()));
             int[] sizes = chunks.stream().mapToInt(List::size).toArray();
-            sc.addFile(s.model().toAbsolutePath().toString());
+            Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(sc).broadcast(modelBytes);
             LongAccumulator scored = sc.longAccumulator("ssae.scored");
             LongAccumulator flagged = sc.longAccumulator("ssae.flagged");
             LongAccumulator failed = sc.longAccumulator("ssae.failed");
@@ -117,7 +119,7 @@ public final class SparkScoring {
                 listener.started(sc.master(), tasks.size(), chunks.size());
                 // One chunk per partition: the driver knows each partition's images (progress).
                 JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(sc).parallelize(chunks, chunks.size())
-                        .mapPartitions(new PartitionScorer(s.model().getFileName().toString(), sha256, threshold,
+                        .mapPartitions(new PartitionScorer(model, sha256, threshold,
                                 s.format(), scored, flagged, failed));
                 spark.createDataFrame(rows, s.format().schema()).write()
                         .format(s.format().source())
@@ -127,6 +129,7 @@ public final class SparkScoring {
             } finally {
                 sc.clearJobGroup();
                 sc.removeSparkListener(progress);
+                model.destroy();
             }
             double scoringSeconds = (System.nanoTime() - t1) / 1e9;
             return new Summary(sc.master(), s.out(), s.format(), chunks.size(), threshold, tasks.size(),
@@ -159,6 +162,15 @@ public final class SparkScoring {
             return builder.getOrCreate();
         } catch (RuntimeException e) {
             throw new UserFacingException("cannot start Spark on " + effective + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The model file's bytes, shipped to the executors once (a broadcast). */
+    private static byte[] readModel(Path model) {
+        try {
+            return Files.readAllBytes(model);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read the model " + model + ": " + IoMessages.reason(e), e);
         }
     }
 
