@@ -19,6 +19,7 @@ final class CommandRegistry {
         cli.addSubcommand(new BenchmarkCommand());
         cli.addSubcommand(new BenchmarkServeCommand());
         cli.addSubcommand(new BenchmarkWatchCommand());
+        cli.addSubcommand(new BenchmarkSparkCommand());
         cli.addSubcommand(new SamplesCommand());
     }
 }
