@@ -172,6 +172,23 @@ class SparkScoreTest {
     }
 
     @Test
+    void withoutSparkOnTheClassPathItSaysInOneLineHowToGetIt() throws Exception {
+        // The class path of the installer and of target/ssae-inspector.jar: everything but Spark's jars.
+        String classPath = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.replace('\\', '/').contains("/org/apache/spark/"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                "org.ssaeinspector.Main", "spark-score", "--model", MODEL.toString(), "--out", dir.resolve("none").toString(),
+                WASHER.resolve("test").toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertEquals("error: " + SparkClasspath.HOW_TO_GET_IT, err.strip());
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+
+    @Test
     void globsExpandToTheMatchingFilesInPathOrder() throws IOException {
         Path root = Files.createDirectories(dir.resolve("globs"));
         for (String name : List.of("a/1.png", "a/2.jpg", "b/3.png", "b/deep/4.png")) {
