@@ -53,6 +53,10 @@ final class SparkScoreCommand implements Callable<Integer> {
             description = "Partitions (tasks) to split the images into (default: about 256 images each, at least two per core).")
     int partitions;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting for the job, e.g. "
+            + "spark.executor.memory=4g (repeatable).")
+    java.util.Map<String, String> conf;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files, folders, or globs in quotes ('archive/2025-*/*.png').")
     List<String> inputs;
 
@@ -68,7 +72,7 @@ final class SparkScoreCommand implements Callable<Integer> {
         SparkScoring.Summary summary;
         try {
             summary = SparkScoring.run(new SparkScoring.Settings(modelFile, threshold, inputs, out,
-                    OutputFormat.parse(format), overwrite, master, partitions), new SparkScoring.Listener() {
+                    OutputFormat.parse(format), overwrite, master, partitions, conf), new SparkScoring.Listener() {
                         @Override
                         public void started(String sparkMaster, int images, int parts) {
                             outWriter.printf(Locale.ROOT, "Scoring %d image(s) on Spark %s in %d partition(s)%n", images,

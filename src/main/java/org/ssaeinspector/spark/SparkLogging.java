@@ -1,13 +1,13 @@
 package org.ssaeinspector.spark;
 
 /**
- * Two of Spark's start-up warnings say nothing to a user of embedded Spark, which binds to the
- * loopback and needs no native Hadoop: they are turned off there (slf4j-simple reads a logger's
- * level when the logger is made). A level given on the command line wins. Spark's and Hadoop's
- * other output stays at warn (simplelogger.properties).
+ * Spark's warning that the host name resolves to the loopback says nothing to a user of embedded
+ * Spark, which binds to the loopback on purpose: it is turned off there (slf4j-simple reads a
+ * logger's level when the logger is made; a level given on the command line wins). On a cluster
+ * it matters and stays. Spark's other output stays at warn (simplelogger.properties).
  */
 final class SparkLogging {
-    private static final String[] EMBEDDED_NOISE = {"org.apache.spark.util.Utils", "org.apache.hadoop.util.NativeCodeLoader"};
+    private static final String[] EMBEDDED_NOISE = {"org.apache.spark.util.Utils"};
 
     private SparkLogging() {
     }

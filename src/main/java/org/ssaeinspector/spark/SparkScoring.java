@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
@@ -50,9 +51,13 @@ public final class SparkScoring {
      * @param master     the Spark master URL; null for spark-submit's or {@link #DEFAULT_MASTER}
      * @param partitions number of partitions; 0 for about {@link #IMAGES_PER_PARTITION} images each,
      *                   at least two per core
+     * @param conf       Spark settings ({@code spark.executor.memory=4g}), applied to a new session
      */
     public record Settings(Path model, Double threshold, List<String> inputs, String out, OutputFormat format,
-                           boolean overwrite, String master, int partitions) {
+                           boolean overwrite, String master, int partitions, Map<String, String> conf) {
+        public Settings {
+            conf = conf == null ? Map.of() : Map.copyOf(conf);
+        }
     }
 
     /** What the caller hears while the job runs (on Spark's listener thread). */
@@ -98,7 +103,7 @@ public final class SparkScoring {
         }
 
         boolean sessionExisted = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-        SparkSession spark = session(s.master());
+        SparkSession spark = session(s.master(), s.conf());
         try {
             SparkContext sc = spark.sparkContext();
             int partitions = s.partitions() > 0 ? s.partitions()
@@ -146,11 +151,15 @@ public final class SparkScoring {
     }
 
     /** The session to run in: an existing one, or a new one on the master asked for. */
-    private static SparkSession session(String master) {
+    private static SparkSession session(String master, Map<String, String> conf) {
         String effective = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
         SparkSession.Builder builder = SparkSession.builder().appName("ssae-inspector spark-score").master(effective)
                 // The command prints its own progress.
                 .config("spark.ui.showConsoleProgress", "false");
+        if (!effective.startsWith("local") && System.getProperty("spark.jars") == null && !conf.containsKey("spark.jars")) {
+            // A cluster's executors have Spark only: this program reaches them in its job jar.
+            builder.config("spark.jars", jobJar(effective).toString());
+        }
         if (effective.startsWith("local")) {
             SparkLogging.quietForEmbedded();
             // Embedded: nothing to look at from outside, nothing to bind but the loopback.
@@ -158,6 +167,7 @@ public final class SparkScoring {
                     .config("spark.driver.bindAddress", System.getProperty("spark.driver.bindAddress", "127.0.0.1"))
                     .config("spark.driver.host", System.getProperty("spark.driver.host", "127.0.0.1"));
         }
+        conf.forEach(builder::config);
         try {
             return builder.getOrCreate();
         } catch (RuntimeException e) {
@@ -172,6 +182,26 @@ public final class SparkScoring {
         } catch (IOException e) {
             throw new UserFacingException("Cannot read the model " + model + ": " + IoMessages.reason(e), e);
         }
+    }
+
+    /** The name of the job jar that {@code mvn -Pspark package} builds beside the runner jar. */
+    static final String JOB_JAR = "ssae-inspector-spark-job.jar";
+
+    /** The job jar beside the jar (or class folder) this class came from. */
+    private static Path jobJar(String master) {
+        Path here;
+        try {
+            here = Path.of(SparkScoring.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            here = Path.of("").toAbsolutePath();
+        }
+        Path jar = here.getParent().resolve(JOB_JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new UserFacingException("--master " + master + ": the cluster's executors need this program's job jar, "
+                    + "and there is no " + jar + "; build it with 'mvn -B -Pspark package -DskipTests', or submit "
+                    + JOB_JAR + " with spark-submit (docs/spark.md)");
+        }
+        return jar;
     }
 
     /** {@code n} consecutive chunks of nearly equal size. */
