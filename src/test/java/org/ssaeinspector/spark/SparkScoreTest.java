@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +22,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssaeinspector.cli.SsaeCommandLine;
 import org.ssaeinspector.export.CsvReport;
+import org.ssaeinspector.testing.InProcessCli;
+import org.ssaeinspector.testing.InProcessCli.Run;
 import org.ssaeinspector.model.ModelFile;
 import org.ssaeinspector.model.SsaeModel;
 import org.ssaeinspector.scoring.InspectionResult;
@@ -43,14 +42,8 @@ class SparkScoreTest {
     static Path dir;
     static Path extra;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SsaeCommandLine.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return InProcessCli.run(args);
     }
 
     @BeforeAll
