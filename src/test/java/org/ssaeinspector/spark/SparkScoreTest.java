@@ -101,9 +101,31 @@ class SparkScoreTest {
     @Test
     void parquetScoresEqualTheEnginesOneByOneScoresTo1e5() throws Exception {
         Path out = dir.resolve("parquet-out");
-        Run r = run("spark-score", "--model", MODEL.toString(), "--master", "local[2]", "--format", "parquet",
-                "--out", out.toString(), WASHER.resolve("test").toString(), extra + "/*.png");
-        assertEquals(0, r.exitCode(), r.err());
+        List<long[]> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+        SparkScoring.Summary summary = SparkScoring.run(new SparkScoring.Settings(MODEL, null,
+                List.of(WASHER.resolve("test").toString(), extra + "/*.png"), out.toString(), OutputFormat.PARQUET, false,
+                "local[2]", 5, Map.of()), new SparkScoring.Listener() {
+                    @Override
+                    public void started(String master, int images, int partitions) {
+                        progress.add(new long[] {0, partitions, 0, images});
+                    }
+
+                    @Override
+                    public void progress(int partitionsDone, int partitions, long imagesDone, long images) {
+                        progress.add(new long[] {partitionsDone, partitions, imagesDone, images});
+                    }
+                });
+        assertEquals(41, summary.images());
+        assertEquals(40, summary.scored());
+        assertEquals(1, summary.failed());
+        assertEquals(5, summary.partitions());
+        // One step per partition, each once, images counted up to all of them.
+        assertEquals(6, progress.size(), () -> progress.stream().map(java.util.Arrays::toString).toList().toString());
+        for (int i = 1; i < progress.size(); i++) {
+            assertEquals(i, progress.get(i)[0]);
+            assertTrue(progress.get(i)[2] > progress.get(i - 1)[2]);
+        }
+        assertEquals(41, progress.get(5)[2]);
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
         assertFalse(partFiles(out, ".parquet").isEmpty());
 
@@ -123,6 +145,7 @@ class SparkScoreTest {
         assertNull(broken.getAs("score"));
         assertNull(broken.getAs("flagged"));
         assertFalse(((String) broken.getAs("problem")).isEmpty());
+        assertEquals(summary.flagged(), rows.values().stream().filter(x -> Boolean.TRUE.equals(x.getAs("flagged"))).count());
 
         // The unrounded scores against the engine one image at a time, as score runs it. Batches of 8
         // change float32 sums in the 6th-7th significant digit (measured here: at most 4e-6; 1.1e-5
