@@ -268,6 +268,7 @@ spark_jars=$(find "$APP_IMAGE" -name 'spark-*.jar' -o -name 'scala-library-*.jar
 if [ -z "$spark_jars" ]; then pass "no Spark, Scala or Hadoop jar in the app"; else fail "the app ships Spark: $spark_jars"; fi
 spark_err=$(run_app "$LAUNCHER" spark-score --model m.ssae --out "$WORK/spark-out" x.png 2>&1 >/dev/null)
 spark_code=$?
+spark_err=$(grep -v '^Picked up JAVA_TOOL_OPTIONS' <<< "$spark_err") # the JVM's notice of this script's own setting
 if [ "$spark_code" = 2 ] && [ "$(printf '%s\n' "$spark_err" | wc -l)" = 1 ] && [[ "$spark_err" == "error: spark-score needs Apache Spark"* ]]; then
     pass "spark-score says in one line how to get Spark"
 else
