@@ -6,6 +6,7 @@
 #   window    the launcher opens the main window under Xvfb (offline, fresh home folder)
 #   engine    the installed engine loads the sample model and scores a sample image
 #             (skipped with a message while sample-images/ has no .ssae model)
+#   spark     no Spark in the app; spark-score says in one line how to get it
 # Every run of the app has no network (unshare -n where allowed) and a fresh HOME, so it also
 # shows that nothing is downloaded and that the natives land in ~/.ssae-inspector/djl.
 #
@@ -259,6 +260,19 @@ else
         fail "no ~/.ssae-inspector/djl after scoring (natives went elsewhere)"
     fi
     [ -e "$HOME/.djl.ai" ] && fail "DJL also wrote ~/.djl.ai"
+fi
+
+# --- Spark left out (issue 14) ---------------------------------------------------------------
+section "spark left out"
+spark_jars=$(find "$APP_IMAGE" -name 'spark-*.jar' -o -name 'scala-library-*.jar' -o -name 'hadoop-client-*.jar' | head -3)
+if [ -z "$spark_jars" ]; then pass "no Spark, Scala or Hadoop jar in the app"; else fail "the app ships Spark: $spark_jars"; fi
+spark_err=$(run_app "$LAUNCHER" spark-score --model m.ssae --out "$WORK/spark-out" x.png 2>&1 >/dev/null)
+spark_code=$?
+spark_err=$(grep -v '^Picked up JAVA_TOOL_OPTIONS' <<< "$spark_err") # the JVM's notice of this script's own setting
+if [ "$spark_code" = 2 ] && [ "$(printf '%s\n' "$spark_err" | wc -l)" = 1 ] && [[ "$spark_err" == "error: spark-score needs Apache Spark"* ]]; then
+    pass "spark-score says in one line how to get Spark"
+else
+    fail "spark-score without Spark: exit $spark_code, '$spark_err'"
 fi
 
 # --- system install (opt-in) -------------------------------------------------------------

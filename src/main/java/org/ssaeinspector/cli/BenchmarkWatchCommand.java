@@ -13,12 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.ssaeinspector.benchmark.MachineInfo;
 import org.ssaeinspector.export.CsvReport;
 import org.ssaeinspector.line.HotFolder;
 import org.ssaeinspector.line.LiveModel;
-import org.ssaeinspector.util.IoMessages;
 import org.ssaeinspector.util.UserFacingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,21 +115,7 @@ final class BenchmarkWatchCommand implements Callable<Integer> {
                     .mapToInt(Integer::intValue).sum(), count, once);
             return once == count && rows.size() == count ? 0 : SsaeCommandLine.EXIT_FAILURE;
         } finally {
-            deleteTree(root);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // Left behind in the temporary folder.
-                }
-            });
-        } catch (IOException e) {
-            System.err.println("warning: " + root + ": not removed (" + IoMessages.reason(e) + ")");
+            BenchmarkFiles.deleteTree(root);
         }
     }
 }

@@ -11,6 +11,7 @@ final class CommandRegistry {
         cli.addSubcommand(new TrainCommand());
         cli.addSubcommand(new EvaluateCommand());
         cli.addSubcommand(new ScoreCommand());
+        cli.addSubcommand(new SparkScoreCommand());
         cli.addSubcommand(new CalibrateCommand());
         cli.addSubcommand(new CompareCommand());
         cli.addSubcommand(new WatchCommand());
@@ -18,6 +19,7 @@ final class CommandRegistry {
         cli.addSubcommand(new BenchmarkCommand());
         cli.addSubcommand(new BenchmarkServeCommand());
         cli.addSubcommand(new BenchmarkWatchCommand());
+        cli.addSubcommand(new BenchmarkSparkCommand());
         cli.addSubcommand(new SamplesCommand());
     }
 }

@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.ssaeinspector.scoring.DefectRegion;
 import org.ssaeinspector.util.Decimals;
 import org.ssaeinspector.util.AtomicFiles;
 import org.ssaeinspector.util.IoMessages;
@@ -319,8 +318,8 @@ public final class CsvReport {
         printer.flush();
     }
 
-    /** The cells of one row, in {@link #COLUMNS} order. */
-    static List<String> cells(ReportRow row) {
+    /** The cells of one row, in {@link #COLUMNS} order, as this report writes them. */
+    public static List<String> cells(ReportRow row) {
         List<String> cells = new ArrayList<>(COLUMNS.size());
         cells.add(text(row.path().toString()));
         boolean scored = row.scored();
@@ -330,26 +329,14 @@ public final class CsvReport {
         cells.add(text(row.label().csvValue()));
         cells.add(text(row.defectType()));
         cells.add(scored ? Integer.toString(row.regions().size()) : "");
-        if (row.regions().isEmpty()) {
+        int[] box = row.box();
+        if (box == null) {
             cells.addAll(List.of("", "", "", ""));
         } else {
-            int x0 = Integer.MAX_VALUE;
-            int y0 = Integer.MAX_VALUE;
-            int x1 = Integer.MIN_VALUE;
-            int y1 = Integer.MIN_VALUE;
-            for (DefectRegion r : row.regions()) {
-                x0 = Math.min(x0, r.x());
-                y0 = Math.min(y0, r.y());
-                x1 = Math.max(x1, r.x() + r.width());
-                y1 = Math.max(y1, r.y() + r.height());
-            }
-            cells.addAll(List.of(Integer.toString(x0), Integer.toString(y0), Integer.toString(x1 - x0), Integer.toString(y1 - y0)));
+            cells.addAll(List.of(Integer.toString(box[0]), Integer.toString(box[1]), Integer.toString(box[2]),
+                    Integer.toString(box[3])));
         }
-        long area = 0;
-        for (DefectRegion r : row.regions()) {
-            area += r.areaPx();
-        }
-        cells.add(scored ? Long.toString(area) : "");
+        cells.add(scored ? Long.toString(row.defectAreaPx()) : "");
         cells.add(text(row.modelSha256()));
         cells.add(row.heatmap() == null ? "" : text(row.heatmap().toString()));
         cells.add(text(row.problem()));

@@ -55,6 +55,33 @@ public record ReportRow(Path path, double score, double threshold, boolean flagg
         return new ReportRow(path, Double.NaN, threshold, false, label, defectType, List.of(), modelSha256, null, problem);
     }
 
+    /** The box around all regions as {x, y, width, height} in photo pixels, or null without regions. */
+    public int[] box() {
+        if (regions.isEmpty()) {
+            return null;
+        }
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = Integer.MIN_VALUE;
+        int y1 = Integer.MIN_VALUE;
+        for (DefectRegion r : regions) {
+            x0 = Math.min(x0, r.x());
+            y0 = Math.min(y0, r.y());
+            x1 = Math.max(x1, r.x() + r.width());
+            y1 = Math.max(y1, r.y() + r.height());
+        }
+        return new int[] {x0, y0, x1 - x0, y1 - y0};
+    }
+
+    /** The summed area of the regions, in photo pixels. */
+    public long defectAreaPx() {
+        long area = 0;
+        for (DefectRegion r : regions) {
+            area += r.areaPx();
+        }
+        return area;
+    }
+
     public boolean scored() {
         return !Double.isNaN(score);
     }

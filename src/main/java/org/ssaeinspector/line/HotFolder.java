@@ -29,7 +29,6 @@ import org.ssaeinspector.imageio.ImageFiles;
 import org.ssaeinspector.imageio.ImageLoadException;
 import org.ssaeinspector.imageio.ImageLoader;
 import org.ssaeinspector.scoring.InspectionResult;
-import org.ssaeinspector.scoring.Inspector;
 import org.ssaeinspector.util.AtomicFiles;
 import org.ssaeinspector.util.IoMessages;
 import org.ssaeinspector.util.UserFacingException;
@@ -357,7 +356,7 @@ public final class HotFolder implements AutoCloseable {
                     }
                 }
             }
-            List<InspectionResult> results = inspect(lease.inspector(), images, t);
+            List<InspectionResult> results = lease.inspector().inspectAll(images, t); // null: out of memory
             for (int i = 0; i < toScore.size(); i++) {
                 Candidate c = toScore.get(i);
                 InspectionResult r = results.get(i);
@@ -369,23 +368,6 @@ public final class HotFolder implements AutoCloseable {
                             r.flagged() ? Verdict.FAIL : Verdict.PASS);
                 }
             }
-        }
-    }
-
-    /** The batch in one go; when it does not fit in memory, one by one (null for an image that alone does not). */
-    private static List<InspectionResult> inspect(Inspector inspector, List<ImageLoader.LoadedImage> images, double t) {
-        try {
-            return inspector.inspectAll(images, t);
-        } catch (OutOfMemoryError e) {
-            List<InspectionResult> out = new ArrayList<>();
-            for (ImageLoader.LoadedImage image : images) {
-                try {
-                    out.add(inspector.inspect(image.path(), image.image(), t));
-                } catch (OutOfMemoryError again) {
-                    out.add(null);
-                }
-            }
-            return out;
         }
     }
 

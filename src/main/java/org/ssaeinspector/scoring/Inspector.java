@@ -39,19 +39,43 @@ public final class Inspector {
 
     /**
      * Scores several decoded images in one go (the network takes them in batches, faster than one
-     * by one when images pile up); results in the order given.
+     * by one when images pile up); results in the order given. When the batch does not fit in
+     * memory the images are scored one by one, and one that alone does not fit gets null.
      */
     public List<InspectionResult> inspectAll(List<ImageLoader.LoadedImage> images, double threshold) {
+        List<Path> files = new ArrayList<>(images.size());
         List<DecodedImage> photos = new ArrayList<>(images.size());
         for (ImageLoader.LoadedImage i : images) {
+            files.add(i.path());
             photos.add(DecodedImage.whole(i.image()));
         }
-        List<ScoredImage> scored = model.scorePhotos(photos);
-        List<InspectionResult> out = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            out.add(judge(images.get(i).path(), photos.get(i), scored.get(i), threshold));
+        return inspectAll(files, photos, threshold);
+    }
+
+    /**
+     * {@link #inspectAll(List, double)} for photos decoded by {@link #decode} (at this model's
+     * step, as {@link #inspect(Path, double)} does): the batch in one go; when it does not fit in
+     * memory, one by one, null for a photo that alone does not fit.
+     */
+    public List<InspectionResult> inspectAll(List<Path> files, List<DecodedImage> photos, double threshold) {
+        try {
+            List<ScoredImage> scored = model.scorePhotos(photos);
+            List<InspectionResult> out = new ArrayList<>(photos.size());
+            for (int i = 0; i < photos.size(); i++) {
+                out.add(judge(files.get(i), photos.get(i), scored.get(i), threshold));
+            }
+            return out;
+        } catch (OutOfMemoryError e) {
+            List<InspectionResult> out = new ArrayList<>(photos.size());
+            for (int i = 0; i < photos.size(); i++) {
+                try {
+                    out.add(judge(files.get(i), photos.get(i), model.score(photos.get(i)), threshold));
+                } catch (OutOfMemoryError again) {
+                    out.add(null);
+                }
+            }
+            return out;
         }
-        return out;
     }
 
     /**

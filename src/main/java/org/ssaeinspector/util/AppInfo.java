@@ -8,7 +8,8 @@ import java.util.Properties;
 /** Name and version of this build (filtered from the pom at build time). */
 public final class AppInfo {
     public static final String NAME = "SSAE Inspector";
-    private static final String VERSION = loadVersion();
+    private static final Properties BUILD = load();
+    private static final String VERSION = BUILD.getProperty("version", "dev");
 
     private AppInfo() {
     }
@@ -17,14 +18,18 @@ public final class AppInfo {
         return VERSION;
     }
 
-    private static String loadVersion() {
+    /** The JVM options Spark needs on Java 17 (the pom's spark.jvm.args; empty in a dev build without it). */
+    public static String sparkJvmArgs() {
+        return BUILD.getProperty("spark.jvm.args", "");
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = AppInfo.class.getResourceAsStream("/org/ssaeinspector/build.properties")) {
-            if (in == null) {
-                return "dev";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

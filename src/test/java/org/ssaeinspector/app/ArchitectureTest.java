@@ -27,6 +27,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSparkPackageKnowsSpark() {
+        noClasses().that().resideOutsideOfPackage("org.ssaeinspector.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("Spark is provided (left out of the app and its installer): the rest must load without it")
+                .check(production);
+    }
+
+    @Test
     void viewModelsHoldStateWithoutScreens() {
         noClasses().that().resideInAPackage("org.ssaeinspector.app.viewmodel..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssaeinspector.testing.ForkedCli;
+import org.ssaeinspector.testing.InProcessCli;
+import org.ssaeinspector.testing.InProcessCli.Run;
 import org.ssaeinspector.testing.LargePng;
 import org.ssaeinspector.testing.SpecialFiles;
 import org.ssaeinspector.testing.SyntheticImages;
@@ -32,14 +32,8 @@ class CommandLineTest {
     static Path dir;
     static Path model;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SsaeCommandLine.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return InProcessCli.run(args);
     }
 
     @BeforeAll

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssaeinspector.testing.InProcessCli;
 import org.ssaeinspector.dataset.DataFingerprint;
 import org.ssaeinspector.export.ComparisonCsv;
 import org.ssaeinspector.model.ModelFile;
@@ -31,7 +32,7 @@ class FeedbackCommandsTest {
     @BeforeAll
     static void trainTinyModel() {
         model = dir.resolve("washer.ssae");
-        CommandLineTest.Run r = CommandLineTest.run("train", "--data", WASHER.toString(), "--out", model.toString(),
+        InProcessCli.Run r = CommandLineTest.run("train", "--data", WASHER.toString(), "--out", model.toString(),
                 "--size", "32", "--width", "16", "--epochs", "1", "--batch", "4");
         assertEquals(0, r.exitCode(), r.err());
         modelSha = DataFingerprint.sha256(model);
@@ -40,7 +41,7 @@ class FeedbackCommandsTest {
     @Test
     void calibrateWritesANewModelWithItsLineageAndLeavesTheOldOne() {
         Path out = dir.resolve("recalibrated.ssae");
-        CommandLineTest.Run r = CommandLineTest.run("calibrate", "--model", model.toString(), "--good",
+        InProcessCli.Run r = CommandLineTest.run("calibrate", "--model", model.toString(), "--good",
                 WASHER.resolve("test/good").toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Recalibrated with 20 good image(s)"), r.out());
@@ -50,7 +51,7 @@ class FeedbackCommandsTest {
         assertEquals(before.heldOutScores().size() + 20, after.heldOutScores().size());
         assertEquals(modelSha, after.lineage().get(0).parentSha256());
 
-        CommandLineTest.Run eval = CommandLineTest.run("evaluate", "--model", out.toString(), "--data", WASHER.toString());
+        InProcessCli.Run eval = CommandLineTest.run("evaluate", "--model", out.toString(), "--data", WASHER.toString());
         assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(eval.out().contains("Lineage: recalibrated from model " + modelSha.substring(0, 12) + " with 20 good images"),
                 eval.out());
@@ -60,12 +61,12 @@ class FeedbackCommandsTest {
     void aModelIsReplacedInPlaceOnlyWhenAsked() throws Exception {
         Path copy = dir.resolve("copy.ssae");
         Files.copy(model, copy);
-        CommandLineTest.Run refused = CommandLineTest.run("calibrate", "--model", copy.toString(), "--good",
+        InProcessCli.Run refused = CommandLineTest.run("calibrate", "--model", copy.toString(), "--good",
                 WASHER.resolve("test/good").toString(), "--out", copy.toString());
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("--out is the model itself"), refused.err());
         assertEquals(modelSha, DataFingerprint.sha256(copy));
-        CommandLineTest.Run replaced = CommandLineTest.run("calibrate", "--model", copy.toString(), "--good",
+        InProcessCli.Run replaced = CommandLineTest.run("calibrate", "--model", copy.toString(), "--good",
                 WASHER.resolve("test/good").toString(), "--out", copy.toString(), "--replace");
         assertEquals(0, replaced.exitCode(), replaced.err());
         assertEquals(1, ModelFile.readHeader(copy).lineage().size());
@@ -74,7 +75,7 @@ class FeedbackCommandsTest {
     @Test
     void trainFromContinuesTheModelAndRefusesShapeOptions() {
         Path out = dir.resolve("further.ssae");
-        CommandLineTest.Run r = CommandLineTest.run("train", "--from", model.toString(), "--data", WASHER.toString(),
+        InProcessCli.Run r = CommandLineTest.run("train", "--from", model.toString(), "--data", WASHER.toString(),
                 "--data", WASHER.resolve("test/good").toString(), "--epochs", "1", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Lineage: trained further from model " + modelSha.substring(0, 12) + " with 80 good images"),
@@ -85,7 +86,7 @@ class FeedbackCommandsTest {
         assertEquals(parent.width(), h.width());
         assertEquals(80, h.trainImageCount() + h.heldOutCount());
 
-        CommandLineTest.Run refused = CommandLineTest.run("train", "--from", model.toString(), "--data", WASHER.toString(),
+        InProcessCli.Run refused = CommandLineTest.run("train", "--from", model.toString(), "--data", WASHER.toString(),
                 "--width", "32", "--epochs", "1", "--out", dir.resolve("wide.ssae").toString());
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("--width: comes from the model given with --from"), refused.err());
@@ -98,7 +99,7 @@ class FeedbackCommandsTest {
         assertEquals(0, CommandLineTest.run("calibrate", "--model", model.toString(), "--good",
                 WASHER.resolve("test/good").toString(), "--out", candidate.toString()).exitCode());
         Path csv = dir.resolve("changes.csv");
-        CommandLineTest.Run r = CommandLineTest.run("compare", "--model", model.toString(), "--model", candidate.toString(),
+        InProcessCli.Run r = CommandLineTest.run("compare", "--model", model.toString(), "--model", candidate.toString(),
                 "--data", WASHER.toString(), "--csv", csv.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("current") && r.out().contains("candidate"), r.out());
@@ -118,7 +119,7 @@ class FeedbackCommandsTest {
                 assertEquals(Boolean.toString(flaggedAfter), row.get("flagged_after"));
             }
         }
-        CommandLineTest.Run one = CommandLineTest.run("compare", "--model", model.toString(), "--data", WASHER.toString());
+        InProcessCli.Run one = CommandLineTest.run("compare", "--model", model.toString(), "--data", WASHER.toString());
         assertEquals(2, one.exitCode());
         assertTrue(one.err().contains("give exactly two models"), one.err());
     }
