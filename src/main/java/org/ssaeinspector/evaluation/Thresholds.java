@@ -1,6 +1,8 @@
 package org.ssaeinspector.evaluation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Ways to choose the decision threshold (flag {@code score > threshold}). */
 public final class Thresholds {
@@ -45,7 +47,7 @@ public final class Thresholds {
      * The threshold a model is calibrated with. With enough good scores to see the rate
      * ({@code n * rate >= 1}) the empirical quantile of {@link #forFalseRejectRate}. With fewer,
      * the maximum is all the empirical rule can return, and one unusual good image can push it
-     * arbitrarily high, so the (1 - rate) quantile is estimated instead, two ways:
+     * arbitrarily high, so the (1 - rate) quantile is estimated instead, three ways:
      * <ul>
      *   <li>a robust normal estimate, {@code median + z(1 - rate) * 1.4826 * MAD}, which ignores a
      *       lone outlier but assumes a light tail;</li>
@@ -53,11 +55,13 @@ public final class Thresholds {
      *       the usual extreme-value estimate), for scores with a heavy tail: a share of good
      *       images much worse than the rest, as real surfaces give (BSData: the normal estimate
      *       flagged 12 of 84 held-out good images, 14 %, against the 1 % asked). Only with
-     *       {@link #MIN_TAIL_SCORES} or more scores in that fifth.</li>
+     *       {@link #MIN_TAIL_SCORES} or more scores in that fifth. Its scale once from the
+     *       median excess (one far score does not stretch it), once from the mean excess (the
+     *       maximum-likelihood scale: follows a tail heavier than exponential).</li>
      * </ul>
-     * Which one is measured on the scores themselves: the lower is kept when, with each score
-     * left out in turn and the estimate made from the others, it flags no more of them than the
-     * rate allows (at least one, the least that n images can show); otherwise the higher.
+     * Which one is measured on the scores themselves: the lowest estimate that, with each score
+     * left out in turn and the estimate made from the others, flags no more of them than the rate
+     * allows (at least one, the least that n images can show); the highest when none does.
      */
     public static double calibrated(double[] goodScores, double rate) {
         double empirical = forFalseRejectRate(goodScores, rate);
@@ -67,29 +71,47 @@ public final class Thresholds {
         }
         double[] sorted = goodScores.clone();
         Arrays.sort(sorted);
-        double normal = robustNormal(sorted, rate);
-        double tail = exponentialTail(sorted, rate);
-        if (Double.isNaN(normal) && Double.isNaN(tail)) {
+        List<Estimate> estimates = new ArrayList<>();
+        for (Estimate e : Estimate.values()) {
+            if (!Double.isNaN(e.of(sorted, rate))) {
+                estimates.add(e);
+            }
+        }
+        if (estimates.isEmpty()) {
             return empirical;
         }
-        if (Double.isNaN(normal) || Double.isNaN(tail)) {
-            return Double.isNaN(normal) ? tail : normal;
-        }
-        boolean normalIsLower = normal <= tail;
-        double lower = normalIsLower ? normal : tail;
+        estimates.sort(java.util.Comparator.comparingDouble(e -> e.of(sorted, rate)));
         int allowed = Math.max(1, (int) Math.floor(rate * n + 1e-9));
-        return leftOutExceedances(sorted, rate, normalIsLower) <= allowed ? lower : Math.max(normal, tail);
+        for (Estimate e : estimates) {
+            if (leftOutExceedances(sorted, rate, e) <= allowed) {
+                return e.of(sorted, rate);
+            }
+        }
+        return estimates.get(estimates.size() - 1).of(sorted, rate);
     }
 
-    /** How many scores lie above the estimate (normal or tail) made from the other scores. */
-    private static int leftOutExceedances(double[] ascending, double rate, boolean normal) {
+    /** The ways the (1 - rate) quantile of a few scores is estimated ({@link #calibrated}). */
+    private enum Estimate {
+        NORMAL, TAIL_MEDIAN, TAIL_MEAN;
+
+        double of(double[] ascending, double rate) {
+            return switch (this) {
+                case NORMAL -> robustNormal(ascending, rate);
+                case TAIL_MEDIAN -> exponentialTail(ascending, rate, true);
+                case TAIL_MEAN -> exponentialTail(ascending, rate, false);
+            };
+        }
+    }
+
+    /** How many scores lie above the estimate made from the other scores. */
+    private static int leftOutExceedances(double[] ascending, double rate, Estimate estimate) {
         int n = ascending.length;
         double[] rest = new double[n - 1];
         int flagged = 0;
         for (int i = 0; i < n; i++) {
             System.arraycopy(ascending, 0, rest, 0, i);
             System.arraycopy(ascending, i + 1, rest, i, n - 1 - i);
-            double t = normal ? robustNormal(rest, rate) : exponentialTail(rest, rate);
+            double t = estimate.of(rest, rate);
             if (Double.isNaN(t)) {
                 t = forFalseRejectRateSorted(rest, rate);
             }
@@ -114,11 +136,12 @@ public final class Thresholds {
     /**
      * The (1 - rate) quantile of ascending scores from an exponential tail over the k highest
      * ({@link #TAIL_FRACTION} of them, at least {@link #MIN_TAIL_SCORES}, else NaN): {@code u + beta *
-     * ln(k / (n * rate))}, with u the highest score below them and beta their median excess over u
-     * divided by ln 2 (the exponential's scale, robust to a lone far score).
-     * NaN when there are too few scores or no spread above u.
+     * ln(k / (n * rate))}, with u the highest score below them and beta the exponential's scale:
+     * their median excess over u divided by ln 2 ({@code robust}: one far score does not set it),
+     * or their mean excess (the maximum-likelihood scale). NaN when there are too few scores or no
+     * spread above u.
      */
-    static double exponentialTail(double[] ascending, double rate) {
+    static double exponentialTail(double[] ascending, double rate, boolean robust) {
         int n = ascending.length;
         int k = Math.min(n - 1, (int) Math.round(TAIL_FRACTION * n));
         if (k < MIN_TAIL_SCORES || k <= rate * n) {
@@ -126,14 +149,12 @@ public final class Thresholds {
         }
         double u = ascending[n - 1 - k];
         double[] excess = new double[k];
+        double sum = 0;
         for (int i = n - k; i < n; i++) {
             excess[i - (n - k)] = ascending[i] - u; // ascending already
+            sum += ascending[i] - u;
         }
-        // The median excess over ln 2, not the mean: one good photo far out (another view, a
-        // smudge) would otherwise set the scale of the whole tail (BSData: one held-out score of
-        // 282 among 84 under 21 sent a 1 % threshold from 24 to 68 and passed three in four pitted
-        // photos).
-        double beta = median(excess) / Math.log(2);
+        double beta = robust ? median(excess) / Math.log(2) : sum / k;
         return beta <= 0 ? Double.NaN : u + beta * Math.log(k / (n * rate));
     }
 

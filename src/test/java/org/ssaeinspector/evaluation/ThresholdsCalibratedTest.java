@@ -55,7 +55,8 @@ class ThresholdsCalibratedTest {
         double normal = Thresholds.robustNormal(sorted, 0.01);
         assertTrue(above(SURFACE_SCORES, normal) >= 10, "the normal estimate flags " + above(SURFACE_SCORES, normal));
         double t = Thresholds.calibrated(SURFACE_SCORES, 0.01);
-        assertEquals(Thresholds.exponentialTail(sorted, 0.01), t, 0.0);
+        assertTrue(t == Thresholds.exponentialTail(sorted, 0.01, true) || t == Thresholds.exponentialTail(sorted, 0.01, false),
+                "a tail estimate: " + t);
         assertTrue(above(SURFACE_SCORES, t) <= 1, "threshold " + t + " flags " + above(SURFACE_SCORES, t));
         assertTrue(t < sorted[sorted.length - 1] + 2, "not far beyond the data: " + t);
     }
@@ -70,7 +71,8 @@ class ThresholdsCalibratedTest {
         double[] sorted = scores.clone();
         java.util.Arrays.sort(sorted);
         double normal = Thresholds.robustNormal(sorted, 0.01);
-        assertTrue(normal < Thresholds.exponentialTail(sorted, 0.01), "the tail estimate is the higher here");
+        assertTrue(normal < Thresholds.exponentialTail(sorted, 0.01, true), "the tail estimates are higher here");
+        assertTrue(normal < Thresholds.exponentialTail(sorted, 0.01, false), "the tail estimates are higher here");
         assertEquals(normal, Thresholds.calibrated(scores, 0.01), 0.0);
         assertEquals(5 + 2.326, normal, 0.1);
     }
@@ -81,7 +83,7 @@ class ThresholdsCalibratedTest {
         double[] scores = {-0.209, -0.007, 0.149, 0.19, 0.231, 0.475, 0.542, 3.082, 49.423};
         double[] sorted = scores.clone();
         java.util.Arrays.sort(sorted);
-        assertTrue(Double.isNaN(Thresholds.exponentialTail(sorted, 0.01)), "too few scores for a tail");
+        assertTrue(Double.isNaN(Thresholds.exponentialTail(sorted, 0.01, true)), "too few scores for a tail");
         assertEquals(Thresholds.robustNormal(sorted, 0.01), Thresholds.calibrated(scores, 0.01), 0.0);
         assertEquals(1.073, Thresholds.calibrated(scores, 0.01), 1e-3);
     }
@@ -97,7 +99,7 @@ class ThresholdsCalibratedTest {
     /**
      * One held-out photo far beyond the rest (BSData: a view of which training saw few) may be
      * flagged, but must not set the scale of the tail: with it at 300 instead of 16 the threshold
-     * stays where the other 83 put it, and still flags at most that one photo.
+     * stays within a tenth of where it was, and still flags at most that one photo.
      */
     @Test
     void oneFarScoreDoesNotStretchTheTail() {
@@ -111,8 +113,32 @@ class ThresholdsCalibratedTest {
         far[top] = 300;
         double tNear = Thresholds.calibrated(near, 0.01);
         double tFar = Thresholds.calibrated(far, 0.01);
-        assertEquals(tNear, tFar, 1e-9, "the tail's scale comes from the middle of its excesses");
+        assertEquals(tNear, tFar, 0.1 * tNear, "the far score does not stretch the tail");
         assertTrue(above(far, tFar) <= 1, "flags " + above(far, tFar));
         assertTrue(tFar < 30, "threshold " + tFar);
+    }
+
+    /**
+     * Held-out scores of a BSData model (squared+ssim residual, 84 good photos) whose top scores
+     * are scattered far above the rest: the median excess sees a light tail there and its
+     * threshold (about 4) flags 7 of 84; left-out scoring shows it, and the mean excess, which
+     * follows the heavier tail, is kept: at most one of them flagged.
+     */
+    private static final double[] SCATTERED_TOP = {2.258, 2.025, 2.437, 1.545, 2.078, 1.984, 5.444, 1.145, 0.804, 1.249,
+        4.968, 2.235, 2.083, 0.804, 1.115, 1.553, 3.498, 1.048, 5.814, 2.115, 2.015, 1.932, 1.304, 1.214, 0.639, 0.665,
+        1.188, 2.653, 1.231, 0.935, 1.041, 0.823, 1.209, 1.930, 2.244, 0.647, 0.636, 1.529, 0.950, 2.464, 2.329, 1.993,
+        2.288, 0.848, 2.275, 0.768, 1.596, 0.839, 0.682, 1.203, 1.125, 0.669, 0.980, 0.771, 1.140, 2.586, 0.935, 1.869,
+        2.106, 0.656, 0.668, 1.576, 2.603, 2.135, 1.506, 2.127, 1.554, 1.758, 1.410, 0.553, 0.658, 1.861, 0.889, 0.456,
+        1.687, 0.566, 9.069, 2.455, 2.357, 1.842, 1.175, 8.099, 6.942, 80.205};
+
+    @Test
+    void aTailHeavierThanItsMedianSuggestsKeepsThePromise() {
+        double[] sorted = SCATTERED_TOP.clone();
+        java.util.Arrays.sort(sorted);
+        double robust = Thresholds.exponentialTail(sorted, 0.01, true);
+        assertTrue(above(SCATTERED_TOP, robust) > 3, "the median excess alone flags " + above(SCATTERED_TOP, robust));
+        double t = Thresholds.calibrated(SCATTERED_TOP, 0.01);
+        assertEquals(Thresholds.exponentialTail(sorted, 0.01, false), t, 0.0);
+        assertTrue(above(SCATTERED_TOP, t) <= 1, "threshold " + t + " flags " + above(SCATTERED_TOP, t));
     }
 }
