@@ -113,7 +113,7 @@ class TrainingWizardTest extends ScreenTest<FakeEngineService> {
         assertSame(w.donePage, w.wizard().getDialog().getDialogPane());
         assertFalse(robot.lookup("#resultThreshold").queryAs(Label.class).getText().isBlank());
         String about = robot.lookup("#resultAbout").queryAs(Label.class).getText();
-        assertTrue(about.contains("Geometry: ") && about.contains("Chosen calibration global"), about);
+        assertTrue(about.contains("Geometry: ") && about.contains("Chosen residual ssim, calibration global"), about);
         // 6 good images and a few hundred steps: the page says so, and what to do.
         VBox advice = robot.lookup("#resultAdvice").queryAs(VBox.class);
         assertTrue(advice.isVisible());
