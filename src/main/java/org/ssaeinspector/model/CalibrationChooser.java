@@ -112,49 +112,24 @@ final class CalibrationChooser {
         List<double[]> scoresByCandidate = new ArrayList<>();
         int best = 0;
         for (int mi = 0; mi < residuals.measures().size(); mi++) {
-        ResidualMeasure measure = residuals.measures().get(mi);
-        List<ResidualMap> clean = cleanByMeasure.get(mi);
-        List<ResidualMap> defective = defectiveByMeasure.get(mi);
-        for (ResidualCalibration.Mode mode : modes) {
-            List<ResidualCalibration> loo = new ArrayList<>();
-            ResidualCalibration.leaveOneOut(clean, refWidth, refHeight, mode, (cal, i) -> loo.add(cal));
-            for (double at128 : SMOOTHING_AT_128) {
-                double sigma = at128 * sideAt128;
-                double[] cleanScores = new double[n];
-                float[] negatives = new float[n];
-                float[] positives = new float[synthetic.images.size()];
-                PixelMetrics pixels = new PixelMetrics();
-                for (int i = 0; i < n; i++) {
-                    AnomalyMap map = loo.get(i).anomalyMap(clean.get(i), sigma);
-                    cleanScores[i] = map.max();
-                    negatives[i] = map.max();
-                    pixels.add(map.values(), new boolean[map.values().length], map.width(), map.height());
-                }
-                for (int j = 0; j < positives.length; j++) {
-                    AnomalyMap map = loo.get(synthetic.twin[j]).anomalyMap(defective.get(j), sigma);
-                    positives[j] = map.max();
-                    pixels.add(map.values(), synthetic.masks.get(j), map.width(), map.height());
-                }
-                double threshold = Thresholds.calibrated(cleanScores, falseRejectRate);
-                int caught = 0;
-                for (float p : positives) {
-                    caught += p > threshold ? 1 : 0;
-                }
-                double imageAuroc = Auroc.ofGroups(negatives, positives);
-                double pixelAuroc = pixels.defectPixels() > 0 ? pixels.pixelAuroc() : 0.5;
-                double aupro = pixels.defectPixels() > 0 ? pixels.aupro() : 0;
-                CalibrationChoice.Candidate c = new CalibrationChoice.Candidate(mode.id(), sigma, imageAuroc,
-                        pixelAuroc, aupro, caught / (double) positives.length, (imageAuroc + pixelAuroc + aupro) / 3,
-                        measure.id());
-                candidates.add(c);
-                candidateModes.add(mode);
-                candidateMeasures.add(mi);
-                scoresByCandidate.add(cleanScores);
-                if (c.objective() > candidates.get(best).objective()) {
-                    best = candidates.size() - 1;
+            ResidualMeasure measure = residuals.measures().get(mi);
+            List<ResidualMap> clean = cleanByMeasure.get(mi);
+            for (ResidualCalibration.Mode mode : modes) {
+                List<ResidualCalibration> loo = new ArrayList<>();
+                ResidualCalibration.leaveOneOut(clean, refWidth, refHeight, mode, (cal, i) -> loo.add(cal));
+                for (double at128 : SMOOTHING_AT_128) {
+                    double[] cleanScores = new double[n];
+                    CalibrationChoice.Candidate c = measure(measure, mode, at128 * sideAt128, loo, clean,
+                            defectiveByMeasure.get(mi), synthetic, falseRejectRate, cleanScores);
+                    candidates.add(c);
+                    candidateModes.add(mode);
+                    candidateMeasures.add(mi);
+                    scoresByCandidate.add(cleanScores);
+                    if (c.objective() > candidates.get(best).objective()) {
+                        best = candidates.size() - 1;
+                    }
                 }
             }
-        }
         }
         // Within the measurement's noise, the smoother map: held-out sets of a few dozen images
         // cannot tell neighbouring sigmas apart, and on real defects the larger one gave clearly
@@ -175,6 +150,42 @@ final class CalibrationChooser {
                 scoresByCandidate.get(kept), cleanByMeasure.get(measure),
                 new CalibrationChoice(chosen.calibration(), chosen.smoothingSigma(), n, synthetic.images.size(), forcedBy,
                         List.copyOf(candidates), chosen.residual()));
+    }
+
+    /**
+     * One candidate's figures: the clean held-out maps against those with a synthetic defect, each
+     * scored with the calibration that left its clean self out; the clean scores go to
+     * {@code cleanScores} (what this candidate's threshold would be drawn from).
+     */
+    private static CalibrationChoice.Candidate measure(ResidualMeasure measure, ResidualCalibration.Mode mode, double sigma,
+                                                       List<ResidualCalibration> loo, List<ResidualMap> clean,
+                                                       List<ResidualMap> defective, Synthetic synthetic,
+                                                       double falseRejectRate, double[] cleanScores) {
+        int n = clean.size();
+        float[] negatives = new float[n];
+        float[] positives = new float[synthetic.images.size()];
+        PixelMetrics pixels = new PixelMetrics();
+        for (int i = 0; i < n; i++) {
+            AnomalyMap map = loo.get(i).anomalyMap(clean.get(i), sigma);
+            cleanScores[i] = map.max();
+            negatives[i] = map.max();
+            pixels.add(map.values(), new boolean[map.values().length], map.width(), map.height());
+        }
+        for (int j = 0; j < positives.length; j++) {
+            AnomalyMap map = loo.get(synthetic.twin[j]).anomalyMap(defective.get(j), sigma);
+            positives[j] = map.max();
+            pixels.add(map.values(), synthetic.masks.get(j), map.width(), map.height());
+        }
+        double threshold = Thresholds.calibrated(cleanScores, falseRejectRate);
+        int caught = 0;
+        for (float p : positives) {
+            caught += p > threshold ? 1 : 0;
+        }
+        double imageAuroc = Auroc.ofGroups(negatives, positives);
+        double pixelAuroc = pixels.defectPixels() > 0 ? pixels.pixelAuroc() : 0.5;
+        double aupro = pixels.defectPixels() > 0 ? pixels.aupro() : 0;
+        return new CalibrationChoice.Candidate(mode.id(), sigma, imageAuroc, pixelAuroc, aupro,
+                caught / (double) positives.length, (imageAuroc + pixelAuroc + aupro) / 3, measure.id());
     }
 
     private record Synthetic(List<FloatImage> images, List<boolean[]> masks, int[] twin) {

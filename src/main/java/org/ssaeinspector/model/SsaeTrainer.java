@@ -25,7 +25,6 @@ import org.ssaeinspector.dataset.SkippedFile;
 import org.ssaeinspector.evaluation.Thresholds;
 import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.ResidualCalibration;
-import org.ssaeinspector.scoring.ResidualMap;
 import org.ssaeinspector.scoring.ResidualMeasure;
 import org.ssaeinspector.util.AppInfo;
 import org.ssaeinspector.util.UserFacingException;
