@@ -239,17 +239,32 @@ public final class InspectionServer implements AutoCloseable {
     }
 
     /**
-     * A request refused before its body was read (a wrong token, too large, busy) leaves bytes on
-     * the connection that Jetty will not parse as the next request: it closes the connection after
-     * the answer. Saying so in the answer keeps a client from sending its next request on it (seen
-     * under load: the JDK client's "header parser received no bytes" on the request after a 401).
+     * A request refused before its body was read (a wrong token, too large, busy, a wrong method)
+     * leaves bytes on the connection that Jetty will not parse as the next request. A small body
+     * of known length is read and dropped, so the connection stays usable; a larger one (or one of
+     * unknown length) closes the connection after the answer, and the answer says so, so a client
+     * does not send its next request on it. Closing with unread bytes can make the kernel reset the
+     * connection before the client has read the answer (seen under load: the JDK client's "header
+     * parser received no bytes" on a 401 and on a 405 with a small body).
      */
     private static void closeIfBodyUnread(Request request, Response response) {
-        boolean hasBody = request.getLength() != 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if (hasBody) {
+        long length = request.getLength();
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (length > 0 && length <= DRAIN_LIMIT && !chunked) {
+            try {
+                Content.Source.consumeAll(request);
+                return;
+            } catch (java.io.IOException | RuntimeException e) {
+                // fall through: close after the answer
+            }
+        }
+        if (length != 0 || chunked) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
+
+    /** Bodies up to this size are read and dropped when refused (cheap next to a new connection). */
+    private static final long DRAIN_LIMIT = 1 << 20;
 
     private void authorize(Request request, Response response) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
