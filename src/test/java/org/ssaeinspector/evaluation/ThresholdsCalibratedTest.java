@@ -78,14 +78,31 @@ class ThresholdsCalibratedTest {
     }
 
     @Test
-    void fewImagesKeepTheNormalEstimate() {
-        // Nine held-out scores of a model of fabric under varying light: one image far above the rest.
-        double[] scores = {-0.209, -0.007, 0.149, 0.19, 0.231, 0.475, 0.542, 3.082, 49.423};
+    void fewImagesWithOneFarScoreKeepTheNormalEstimate() {
+        // Nine held-out scores: one image far above the rest, the others close together.
+        double[] scores = {-0.209, -0.007, 0.149, 0.19, 0.231, 0.475, 0.542, 0.61, 49.423};
         double[] sorted = scores.clone();
         java.util.Arrays.sort(sorted);
         assertTrue(Double.isNaN(Thresholds.exponentialTail(sorted, 0.01, true)), "too few scores for a tail");
-        assertEquals(Thresholds.robustNormal(sorted, 0.01), Thresholds.calibrated(scores, 0.01), 0.0);
-        assertEquals(1.073, Thresholds.calibrated(scores, 0.01), 1e-3);
+        double t = Thresholds.calibrated(scores, 0.01);
+        assertEquals(Thresholds.robustNormal(sorted, 0.01), t, 0.0);
+        assertEquals(1, above(scores, t));
+    }
+
+    /**
+     * Nine held-out scores of the washer sample's model (squared+ssim): two far above the rest. The
+     * normal estimate (about 5.9) flags both, and flagged 5 of the 20 good test washers; too few
+     * scores for a tail, so the highest good score is all the scores vouch for.
+     */
+    @Test
+    void fewImagesWithTwoFarScoresGetTheHighestScore() {
+        double[] scores = {14.45, 8.09, 4.04, 3.55, 3.27, 2.83, 2.78, 1.92, 1.54};
+        double[] sorted = scores.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(2, above(scores, Thresholds.robustNormal(sorted, 0.01)));
+        assertEquals(14.45, Thresholds.calibrated(scores, 0.01), 0.0);
+        // The same scores with a looser target: still too few to see 5 %, the same answer.
+        assertEquals(14.45, Thresholds.calibrated(scores, 0.05), 0.0);
     }
 
     private static int above(double[] scores, double t) {

@@ -76,7 +76,13 @@ public final class ResidualVariantSweep {
             }
             // -Dvariants=SQUARED,STRUCTURAL,GRADIENT,SQUARED+STRUCTURAL: a '+' averages the calibrated maps
             String variants = System.getProperty("variants", "SQUARED,STRUCTURAL,GRADIENT,SQUARED+STRUCTURAL");
-            for (String variant : variants.split(",")) {
+            // -Dfusions=mean,max,w0.75 (w: the last part's weight) and -Dscores=max,top0.001 (mean of the top share)
+            String[] fusions = System.getProperty("fusions", "mean").split(",");
+            String[] scores = System.getProperty("scores", "max").split(",");
+            String smoothings = System.getProperty("sigmas", "");
+            for (String variant : variants.split(","))
+            for (String fusion : fusions)
+            for (String scoreRule : scores) {
                 List<ResidualMeasure> parts = new ArrayList<>();
                 for (String p : variant.split("\\+")) {
                     parts.add(ResidualMeasure.valueOf(p));
@@ -93,12 +99,27 @@ public final class ResidualVariantSweep {
                         ResidualCalibration.leaveOneOut(heldBy.get(m), ref[0], ref[1], mode, (c, i) -> loo.add(c));
                         loos.add(loo);
                     }
+                    tailScale.clear();
+                    if (fusion.equals("tail")) {
+                        for (ResidualMeasure m : parts) {
+                            double[] maxima = new double[held.size()];
+                            for (int i = 0; i < held.size(); i++) {
+                                maxima[i] = cals.get(parts.indexOf(m)).anomalyMap(heldBy.get(m).get(i), 0).max();
+                            }
+                            java.util.Arrays.sort(maxima);
+                            tailScale.put(m, maxima[maxima.length / 2]);
+                        }
+                        System.out.println("tail scales " + tailScale);
+                    }
                     for (double at128 : CalibrationChooser.SMOOTHING_AT_128) {
+                        if (!smoothings.isEmpty() && !java.util.Arrays.asList(smoothings.split(",")).contains(String.valueOf((int) at128))) {
+                            continue;
+                        }
                         double sigma = at128 * settings.imageSize() / 128.0;
                         double[] heldScores = new double[held.size()];
                         for (int i = 0; i < held.size(); i++) {
                             final int k = i;
-                            heldScores[i] = combined(parts, m -> loos.get(parts.indexOf(m)).get(k), heldBy, i, sigma).max();
+                            heldScores[i] = score(combined(parts, m -> loos.get(parts.indexOf(m)).get(k), heldBy, i, sigma, fusion), scoreRule);
                         }
                         double threshold = Thresholds.calibrated(heldScores, settings.targetFalseRejectRate());
                         List<Float> good = new ArrayList<>();
@@ -108,13 +129,14 @@ public final class ResidualVariantSweep {
                         int tp = 0;
                         int fp = 0;
                         for (int i = 0; i < test.size(); i++) {
-                            AnomalyMap m = combined(parts, x -> cals.get(parts.indexOf(x)), testBy, i, sigma);
-                            boolean flagged = m.max() > threshold;
+                            AnomalyMap m = combined(parts, x -> cals.get(parts.indexOf(x)), testBy, i, sigma, fusion);
+                            float imageScore = (float) score(m, scoreRule);
+                            boolean flagged = imageScore > threshold;
                             if (defective.get(i)) {
-                                bad.add(m.max());
+                                bad.add(imageScore);
                                 tp += flagged ? 1 : 0;
                             } else {
-                                good.add(m.max());
+                                good.add(imageScore);
                                 fp += flagged ? 1 : 0;
                             }
                             if (masks.get(i) != null) {
@@ -124,8 +146,8 @@ public final class ResidualVariantSweep {
                                 }
                             }
                         }
-                        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n",
-                                variant, mode.id(), sigma, Auroc.ofGroups(toArray(good), toArray(bad)),
+                        System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n",
+                                variant, fusion, scoreRule, mode.id(), sigma, Auroc.ofGroups(toArray(good), toArray(bad)),
                                 pixels.pixelAuroc(), pixels.aupro(), kept.pixelAuroc(),
                                 tp / (double) bad.size(), fp / (double) good.size());
                     }
@@ -134,10 +156,28 @@ public final class ResidualVariantSweep {
         }
     }
 
-    /** The mean of the parts' calibrated maps (unsmoothed), then smoothed. */
+    private static final java.util.Map<ResidualMeasure, Double> tailScale = new java.util.EnumMap<>(ResidualMeasure.class);
+
+    /** The image score: the map's maximum, or the mean of its highest share of pixels ("top0.001"). */
+    private static double score(AnomalyMap m, String rule) {
+        if (rule.equals("max")) {
+            return m.max();
+        }
+        float[] v = m.values().clone();
+        java.util.Arrays.sort(v);
+        int n = Math.max(1, (int) Math.round(v.length * Double.parseDouble(rule.substring(3))));
+        double sum = 0;
+        for (int k = v.length - n; k < v.length; k++) {
+            sum += v[k];
+        }
+        return sum / n;
+    }
+
+    /** The parts' calibrated maps (unsmoothed) fused (mean, max, or weighted with the last part's weight), then smoothed. */
     private static AnomalyMap combined(List<ResidualMeasure> parts,
                                        java.util.function.Function<ResidualMeasure, ResidualCalibration> cal,
-                                       java.util.Map<ResidualMeasure, List<ResidualMap>> maps, int i, double sigma) {
+                                       java.util.Map<ResidualMeasure, List<ResidualMap>> maps, int i, double sigma,
+                                       String fusion) {
         if (parts.size() == 1) {
             return cal.apply(parts.get(0)).anomalyMap(maps.get(parts.get(0)).get(i), sigma);
         }
@@ -148,11 +188,23 @@ public final class ResidualVariantSweep {
             AnomalyMap a = cal.apply(m).anomalyMap(maps.get(m).get(i), 0);
             w = a.width();
             h = a.height();
-            if (sum == null) {
+            boolean first = sum == null;
+            if (first) {
                 sum = new float[a.values().length];
             }
+            boolean last = m == parts.get(parts.size() - 1);
             for (int k = 0; k < sum.length; k++) {
-                sum[k] += a.values()[k] / parts.size();
+                float v = a.values()[k];
+                if (fusion.equals("tail")) {
+                    sum[k] += (float) (v / tailScale.get(m) / parts.size());
+                } else if (fusion.equals("max")) {
+                    sum[k] = first ? v : Math.max(sum[k], v);
+                } else if (fusion.startsWith("w")) {
+                    double wl = Double.parseDouble(fusion.substring(1));
+                    sum[k] += (float) (v * (last ? wl : (1 - wl) / (parts.size() - 1)));
+                } else {
+                    sum[k] += v / parts.size();
+                }
             }
         }
         return new AnomalyMap(org.ssaeinspector.scoring.GaussianSmoothing.blur(sum, w, h, sigma), w, h);
