@@ -135,6 +135,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             if (h.calibrationChoice() != null) {
                 out.println("Calibration: " + h.calibrationChoice().describe());
             }
+            h.thresholdBasis().ifPresent(b -> out.println("Threshold: drawn as " + b));
             List<String> row = List.of(LocalDate.now().toString(), dataSet.name(), modelPixels(h),
                     String.format(Locale.ROOT, "%.3f", h.geometry().scale()), Integer.toString(settings.cropSide()),
                     calibrationCell(h), f1(h.smoothingSigma()),

@@ -111,5 +111,6 @@ final class EvaluateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "Threshold for a false-reject rate of %s on the %d held-out good "
                         + "images: %.4f (the model's own: %.4f); it rejects %d of them%n",
                 Decimals.significant(100 * rate, 3) + " %", h.heldOutScores().size(), t, h.threshold(), h.heldOutRejectedAt(t));
+        h.thresholdBasisFor(rate).ifPresent(b -> spec.commandLine().getOut().println("Threshold: drawn as " + b));
     }
 }

@@ -89,6 +89,7 @@ final class TrainCommand implements Callable<Integer> {
                     Durations.format(Duration.ofMillis((long) (result.summary().seconds() * 1000))),
                     result.summary().device(), h.trainImageCount(), h.heldOutCount(), h.threshold(),
                     100 * h.targetFalseRejectRate(), h.heldOutRejectedAt(h.threshold()), h.heldOutScores().size(), out);
+            h.thresholdBasis().ifPresent(b -> spec.commandLine().getOut().println("Threshold: drawn as " + b));
             spec.commandLine().getOut().println("Geometry: " + h.geometry().describe());
             if (h.dataTraits() != null) {
                 spec.commandLine().getOut().println("Images: " + h.dataTraits().describe());

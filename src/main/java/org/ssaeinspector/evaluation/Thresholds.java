@@ -68,10 +68,27 @@ public final class Thresholds {
      * 5 of 20 good test washers; their highest score, 14.5, flagged 1; docs/benchmarks.md).
      */
     public static double calibrated(double[] goodScores, double rate) {
+        return calibratedWithBasis(goodScores, rate).value();
+    }
+
+    /**
+     * A calibrated threshold and, in words for the user, what drew it.
+     *
+     * @param value the threshold of {@link #calibrated}
+     * @param basis what drew it, a phrase that follows "drawn as" (e.g. "a normal estimate ...")
+     */
+    public record Calibrated(double value, String basis) {
+    }
+
+    /** {@link #calibrated}, with what drew the threshold (train, evaluate and the wizard say it). */
+    public static Calibrated calibratedWithBasis(double[] goodScores, double rate) {
         double empirical = forFalseRejectRate(goodScores, rate);
         int n = goodScores.length;
-        if (n * rate >= 1 || n < 3) {
-            return empirical;
+        if (n * rate >= 1) {
+            return new Calibrated(empirical, "the empirical quantile of the " + n + " held-out scores");
+        }
+        if (n < 3) {
+            return new Calibrated(empirical, "the highest of the " + n + " held-out scores (too few to estimate from)");
         }
         double[] sorted = goodScores.clone();
         Arrays.sort(sorted);
@@ -82,21 +99,36 @@ public final class Thresholds {
             }
         }
         if (estimates.isEmpty()) {
-            return empirical;
+            return new Calibrated(empirical, "the highest held-out score (the scores do not spread)");
         }
         estimates.sort(java.util.Comparator.comparingDouble(e -> e.of(sorted, rate)));
         int allowed = Math.max(1, (int) Math.floor(rate * n + 1e-9));
         for (Estimate e : estimates) {
             if (leftOutExceedances(sorted, rate, e) <= allowed) {
-                return e.of(sorted, rate);
+                return new Calibrated(e.of(sorted, rate), e.basis);
             }
         }
-        return Math.max(estimates.get(estimates.size() - 1).of(sorted, rate), sorted[n - 1]);
+        double highestEstimate = estimates.get(estimates.size() - 1).of(sorted, rate);
+        if (highestEstimate >= sorted[n - 1]) {
+            return new Calibrated(highestEstimate, estimates.get(estimates.size() - 1).basis
+                    + " (no estimate kept the target on left-out scores; the highest is used)");
+        }
+        return new Calibrated(sorted[n - 1], "the highest of the " + n + " held-out scores: every estimate flagged more "
+                + "of them than the target allows, so a few good images score far above the rest; more good "
+                + "images, or a looser target, would let the threshold go lower");
     }
 
     /** The ways the (1 - rate) quantile of a few scores is estimated ({@link #calibrated}). */
     private enum Estimate {
-        NORMAL, TAIL_MEDIAN, TAIL_MEAN;
+        NORMAL("a normal estimate from the held-out scores' median and spread"),
+        TAIL_MEDIAN("an exponential tail fitted to the highest fifth of the held-out scores"),
+        TAIL_MEAN("an exponential tail fitted to the highest fifth of the held-out scores");
+
+        final String basis;
+
+        Estimate(String basis) {
+            this.basis = basis;
+        }
 
         double of(double[] ascending, double rate) {
             return switch (this) {

@@ -72,21 +72,45 @@ public record ModelHeader(
         dataTraits = formatVersion < 4 ? null : dataTraits; // earlier formats used images as they are
     }
 
-    /**
-     * The threshold the held-out good images give for another false-reject rate, by the rule
-     * training uses ({@link Thresholds#calibrated}); the header's own threshold when it holds no
-     * held-out scores.
-     */
     /** How this model compares an image with its reconstruction. */
     public ResidualMeasure residualMeasure() {
         return ResidualMeasure.of(residual);
     }
 
+    /**
+     * The threshold the held-out good images give for another false-reject rate, by the rule
+     * training uses ({@link Thresholds#calibrated}); the header's own threshold when it holds no
+     * held-out scores.
+     */
     public double thresholdFor(double falseRejectRate) {
         if (heldOutScores.isEmpty()) {
             return threshold;
         }
-        return Thresholds.calibrated(heldOutScores.stream().mapToDouble(Double::doubleValue).toArray(), falseRejectRate);
+        return Thresholds.calibrated(heldOutScoreArray(), falseRejectRate);
+    }
+
+    /**
+     * What drew this threshold from the held-out scores at the target rate, in words ("a normal
+     * estimate ..."); empty when the threshold is not what the current rule draws from them (set
+     * by hand, by an earlier rule) or there are no scores.
+     */
+    public java.util.Optional<String> thresholdBasis() {
+        if (heldOutScores.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Thresholds.Calibrated c = Thresholds.calibratedWithBasis(heldOutScoreArray(), targetFalseRejectRate);
+        return Math.abs(c.value() - threshold) <= 1e-6 * Math.max(1, Math.abs(threshold))
+                ? java.util.Optional.of(c.basis()) : java.util.Optional.empty();
+    }
+
+    /** What {@link #thresholdFor} draws the threshold for another rate from, in words; empty without scores. */
+    public java.util.Optional<String> thresholdBasisFor(double falseRejectRate) {
+        return heldOutScores.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(Thresholds.calibratedWithBasis(heldOutScoreArray(), falseRejectRate).basis());
+    }
+
+    private double[] heldOutScoreArray() {
+        return heldOutScores.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** How many held-out good images (their leave-one-out scores) a threshold would reject. */

@@ -43,6 +43,7 @@ class CommandLineTest {
                 "--epochs", "1", "--batch", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Wrote " + model), r.out());
+        assertTrue(r.out().contains("\nThreshold: drawn as "), "says what drew the threshold: " + r.out());
         assertTrue(Files.size(model) > 1000);
     }
 
@@ -66,6 +67,8 @@ class CommandLineTest {
         assertTrue(rejected <= Math.floor(0.3 * held), rejected + " of " + held);
         assertTrue(r.out().contains("Model threshold      " + m.group(2) + " "), "evaluated at it: " + r.out());
         assertTrue(Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(3)), "30 % sits below the 1 % threshold");
+        assertTrue(r.out().contains("Threshold: drawn as the empirical quantile of the " + held + " held-out scores"),
+                "30 % of the held-out images is a rate they can show: " + r.out());
 
         Run bad = run("evaluate", "--model", model.toString(), "--data", WASHER.toString(), "--false-reject-rate", "0.7");
         assertEquals(2, bad.exitCode());

@@ -103,6 +103,24 @@ class ThresholdsCalibratedTest {
         assertEquals(14.45, Thresholds.calibrated(scores, 0.01), 0.0);
         // The same scores with a looser target: still too few to see 5 %, the same answer.
         assertEquals(14.45, Thresholds.calibrated(scores, 0.05), 0.0);
+        // The user is told why, and what would lower it.
+        String basis = Thresholds.calibratedWithBasis(scores, 0.01).basis();
+        assertTrue(basis.startsWith("the highest of the 9 held-out scores") && basis.contains("more good images"), basis);
+    }
+
+    @Test
+    void theBasisNamesWhatDrewTheThreshold() {
+        double[] many = new double[200];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i;
+        }
+        assertTrue(Thresholds.calibratedWithBasis(many, 0.01).basis().startsWith("the empirical quantile of the 200"));
+        double[] oneOdd = {-0.209, -0.007, 0.149, 0.19, 0.231, 0.475, 0.542, 0.61, 49.423};
+        Thresholds.Calibrated normal = Thresholds.calibratedWithBasis(oneOdd, 0.01);
+        assertEquals(Thresholds.calibrated(oneOdd, 0.01), normal.value(), 0.0);
+        assertTrue(normal.basis().startsWith("a normal estimate"), normal.basis());
+        assertTrue(Thresholds.calibratedWithBasis(SURFACE_SCORES, 0.01).basis().startsWith("an exponential tail"));
+        assertTrue(Thresholds.calibratedWithBasis(new double[] {1, 2}, 0.01).basis().contains("too few"));
     }
 
     private static int above(double[] scores, double t) {

@@ -49,6 +49,10 @@ class SsaeTrainerTest {
             double[] held = h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
             assertEquals(org.ssaeinspector.evaluation.Thresholds.calibrated(held, 0.01), h.threshold(), 1e-9,
                     "the threshold is calibrated from the held-out scores");
+            assertEquals(org.ssaeinspector.evaluation.Thresholds.calibratedWithBasis(held, 0.01).basis(),
+                    h.thresholdBasis().orElseThrow(), "the header says what drew its threshold");
+            assertTrue(h.withThreshold(h.threshold() + 1).thresholdBasis().isEmpty(),
+                    "a threshold set otherwise claims no basis");
             assertEquals(64, h.dataFingerprint().length());
             long expectedSteps = 2L * ((h.trainImageCount() + 7) / 8);
             assertEquals(expectedSteps, result.summary().steps());

@@ -499,7 +499,8 @@ final class TrainingWizard {
                 + (s.cancelled() ? ", stopped early" : "") + ". "
                 + h.heldOutCount() + " good images were held out to calibrate the scores; the threshold is set to "
                 + "reject at most " + Format.percent(h.targetFalseRejectRate()) + " of such images and rejects "
-                + h.heldOutRejectedAt(h.threshold()) + " of the " + h.heldOutScores().size() + " held out."
+                + h.heldOutRejectedAt(h.threshold()) + " of the " + h.heldOutScores().size() + " held out"
+                + h.thresholdBasis().map(b -> "; it is drawn as " + b + ".").orElse(".")
                 + (o.skipped().isEmpty() ? "" : " " + o.skipped().size() + " unreadable images were skipped.")
                 + "\nGeometry: " + h.geometry().describe() + "."
                 + (h.dataTraits() == null ? "" : "\nImages: " + h.dataTraits().describe() + ".")
