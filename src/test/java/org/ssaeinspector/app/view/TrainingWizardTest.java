@@ -95,10 +95,12 @@ class TrainingWizardTest extends ScreenTest<FakeEngineService> {
         ProgressBar bar = robot.lookup("#trainingProgress").queryAs(ProgressBar.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getProgress() > 0.1);
         assertTrue(button(w, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled(), "no next while training");
-        // The UI thread stays free while the engine thread trains.
+        // The UI thread stays free while the engine thread trains. Training takes 10 s here (400 steps
+        // of 25 ms), so a UI thread blocked by it would answer after several seconds; 3 s leaves room
+        // for a loaded CI machine (half a second failed under load) without missing that.
         long t0 = System.nanoTime();
         robot.interact(() -> { });
-        assertTrue(System.nanoTime() - t0 < 500_000_000L, "UI thread answers within half a second");
+        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "UI thread answers while training");
         LineChart<?, ?> chart = robot.lookup("#lossChart").queryAs(LineChart.class);
         assertFalse(chart.getData().get(0).getData().isEmpty(), "live loss chart");
         assertTrue(robot.lookup("#trainingEta").queryAs(Label.class).getText().startsWith("About "));
