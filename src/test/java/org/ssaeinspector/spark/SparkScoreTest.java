@@ -99,7 +99,7 @@ class SparkScoreTest {
     }
 
     @Test
-    void parquetScoresEqualTheEnginesOneByOneScoresTo1e5() throws Exception {
+    void parquetScoresEqualTheEnginesOneByOneScores() throws Exception {
         Path out = dir.resolve("parquet-out");
         List<long[]> progress = java.util.Collections.synchronizedList(new ArrayList<>());
         SparkScoring.Summary summary = SparkScoring.run(new SparkScoring.Settings(MODEL, null,
@@ -148,8 +148,10 @@ class SparkScoreTest {
         assertEquals(summary.flagged(), rows.values().stream().filter(x -> Boolean.TRUE.equals(x.getAs("flagged"))).count());
 
         // The unrounded scores against the engine one image at a time, as score runs it. Batches of 8
-        // change float32 sums in the 6th-7th significant digit (measured here: at most 4e-6; 1.1e-5
-        // on a score of 28.9), so the 1e-5 is relative for scores above 1.
+        // change float32 sums in the 6th-7th significant digit; the structural-similarity plane of a
+        // format-5 model divides by small per-pixel spreads and carries that to the 5th (measured
+        // here: at most 4e-6 relative with the squared difference alone, 4.8e-5 with the bundled
+        // squared+ssim washer model), so 2e-4, relative for scores above 1.
         double worst = 0;
         try (SsaeModel model = ModelFile.load(MODEL)) {
             Inspector inspector = new Inspector(model);
@@ -160,7 +162,7 @@ class SparkScoreTest {
                 InspectionResult want = inspector.inspect(Path.of(e.getKey()), model.threshold());
                 Row got = e.getValue();
                 double score = got.getAs("score");
-                assertEquals(want.score(), score, 1e-5 * Math.max(1, Math.abs(want.score())), e.getKey());
+                assertEquals(want.score(), score, 2e-4 * Math.max(1, Math.abs(want.score())), e.getKey());
                 worst = Math.max(worst, Math.abs(score - want.score()) / Math.max(1, Math.abs(want.score())));
                 assertEquals(want.flagged(), got.getAs("flagged"), e.getKey());
                 assertEquals(want.regions().size(), (int) got.getAs("regions"), e.getKey());
