@@ -27,6 +27,7 @@ import org.ssaeinspector.imageio.FloatImage;
 import org.ssaeinspector.scoring.ResidualCalibration;
 import org.ssaeinspector.scoring.ResidualMeasure;
 import org.ssaeinspector.util.AppInfo;
+import org.ssaeinspector.util.Decimals;
 import org.ssaeinspector.util.UserFacingException;
 
 /**
@@ -146,8 +147,18 @@ public final class SsaeTrainer {
             TrainingSummary summary = loop.summary(device);
             SsaeModel model = calibrate(djlModel, block, device, settings, geometry, traits, channels, split, summary,
                     fingerprint, prepared.size(), true, listener::onMessage, lineage);
+            List<String> notes = new ArrayList<>();
+            if (!split.heldOut.isEmpty()) {
+                ModelHeader h = model.header();
+                String above = heldOutAboveThreshold(split.heldOutNames,
+                        h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray(), h.threshold());
+                if (above != null) {
+                    listener.onMessage(above);
+                    notes.add(above);
+                }
+            }
             success = true;
-            return new TrainingResult(model, List.copyOf(skipped), summary);
+            return new TrainingResult(model, List.copyOf(skipped), summary, List.copyOf(notes));
         } finally {
             if (!success) {
                 djlModel.close();
@@ -373,11 +384,15 @@ public final class SsaeTrainer {
             held[idx.get(k)] = true;
         }
         List<FloatImage> heldList = new ArrayList<>();
+        List<String> heldNames = new ArrayList<>();
         List<FloatImage> train = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             (held[i] ? heldList : train).add(images.get(i));
+            if (held[i]) {
+                heldNames.add(paths.get(i).getFileName().toString());
+            }
         }
-        return new Split(train, heldList);
+        return new Split(train, heldList, heldNames);
     }
 
     /** A number in [0, 1) that depends only on the name and the seed. */
@@ -395,7 +410,44 @@ public final class SsaeTrainer {
         }
     }
 
-    record Split(List<FloatImage> train, List<FloatImage> heldOut) {
+    /** The training and held-out images; {@code heldOutNames} are the held-out images' file names, in order. */
+    record Split(List<FloatImage> train, List<FloatImage> heldOut, List<String> heldOutNames) {
+    }
+
+    /** Held-out images named at most in the message about those above the threshold. */
+    static final int NAMED_ABOVE_THRESHOLD = 5;
+
+    /**
+     * Names the held-out good images that score above the threshold, highest first, or null when
+     * none does. A defective part among the good images, or a view they rarely show, raises the
+     * threshold for every part (one BSData photo with a bright blob scored 137 where the others
+     * stayed under 10), and the user can only act on that by name.
+     */
+    static String heldOutAboveThreshold(List<String> names, double[] scores, double threshold) {
+        List<Integer> above = new ArrayList<>();
+        for (int i = 0; i < scores.length && i < names.size(); i++) {
+            if (scores[i] > threshold) {
+                above.add(i);
+            }
+        }
+        if (above.isEmpty()) {
+            return null;
+        }
+        above.sort((a, b) -> Double.compare(scores[b], scores[a]));
+        StringBuilder text = new StringBuilder();
+        text.append(above.size() == 1 ? "1 held-out good image scores" : above.size() + " held-out good images score")
+                .append(" above the threshold (").append(Decimals.significant(threshold, 4)).append("): ");
+        for (int k = 0; k < Math.min(NAMED_ABOVE_THRESHOLD, above.size()); k++) {
+            int i = above.get(k);
+            text.append(k == 0 ? "" : ", ").append(names.get(i)).append(" (").append(Decimals.significant(scores[i], 4))
+                    .append(')');
+        }
+        if (above.size() > NAMED_ABOVE_THRESHOLD) {
+            text.append(" and ").append(above.size() - NAMED_ABOVE_THRESHOLD).append(" more");
+        }
+        return text.append(". Look at ").append(above.size() == 1 ? "it" : "them")
+                .append(": a defect among the good images, or a view they rarely show, raises the threshold for every part;"
+                        + " move a defective one out of the good images and train again.").toString();
     }
 
     /** Step counting, timing and the stopping rule of one run. */

@@ -5,9 +5,10 @@ import org.ssaeinspector.dataset.SkippedFile;
 
 /**
  * The outcome of {@link SsaeTrainer#train}: a calibrated model (also after a cancel, when at
- * least one step was done), the files that were skipped and a summary.
+ * least one step was done), the files that were skipped, a summary, and notes the user should
+ * act on (held-out good images that score above the threshold, by name).
  */
-public record TrainingResult(SsaeModel model, List<SkippedFile> skipped, TrainingSummary summary) {
+public record TrainingResult(SsaeModel model, List<SkippedFile> skipped, TrainingSummary summary, List<String> notes) {
     public boolean cancelled() {
         return summary.cancelled();
     }

@@ -124,6 +124,56 @@ class SsaeTrainerTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("empty.png")), messages.toString());
     }
 
+    /**
+     * A photo that is not a good part, among the good ones and held out (its name ranks first by
+     * the split's hash): training names it, with its score, as scoring above the threshold.
+     */
+    @Test
+    void namesAHeldOutGoodImageThatScoresAboveTheThreshold() throws Exception {
+        Path odd = dir.resolve("odd");
+        Files.createDirectories(odd);
+        TrainingSettings settings = tiny().withEpochs(1);
+        String name = "";
+        double lowest = 2;
+        for (int i = 0; i < 200; i++) {
+            String candidate = "part-" + i + ".png";
+            double key = SsaeTrainer.unitHash(candidate, settings.seed());
+            if (key < lowest) {
+                lowest = key;
+                name = candidate;
+            }
+        }
+        // Black with a white square: nothing like the training parts.
+        FloatImage black = new FloatImage(3, 32, 32, new float[3 * 32 * 32]);
+        for (int c = 0; c < 3; c++) {
+            for (int y = 8; y < 24; y++) {
+                for (int x = 8; x < 24; x++) {
+                    black.data()[(c * 32 + y) * 32 + x] = 1f;
+                }
+            }
+        }
+        Path oddFile = odd.resolve(name);
+        SyntheticImages.write(black, oddFile);
+        List<Path> files = new ArrayList<>(good);
+        files.add(oddFile);
+        MessageLog log = new MessageLog();
+        new SsaeTrainer().train(files, settings, log, () -> false).model().close();
+        String oddName = name;
+        assertTrue(log.messages.stream().anyMatch(m -> m.contains("held-out good image") && m.contains(oddName + " (")
+                && m.contains("above the threshold")), log.messages.toString());
+    }
+
+    @Test
+    void theMessageNamesTheHighestFirstAndCountsTheRest() {
+        List<String> names = List.of("a.png", "b.png", "c.png", "d.png", "e.png", "f.png", "g.png", "h.png");
+        double[] scores = {1, 20, 2, 30, 25, 40, 35, 50};
+        String text = SsaeTrainer.heldOutAboveThreshold(names, scores, 10);
+        assertTrue(text.startsWith("6 held-out good images score above the threshold (10): h.png (50), f.png (40), "
+                + "g.png (35), d.png (30), e.png (25) and 1 more."), text);
+        assertEquals(null, SsaeTrainer.heldOutAboveThreshold(names, scores, 50));
+        assertTrue(SsaeTrainer.heldOutAboveThreshold(names, scores, 45).startsWith("1 held-out good image scores"));
+    }
+
     @Test
     void gpuRequestWithoutAGpuFallsBackToTheCpuAndSaysSo() {
         org.junit.jupiter.api.Assumptions.assumeTrue(DjlRuntime.gpuCount() == 0, "a GPU is present");

@@ -28,7 +28,7 @@ public final class DjlEngineService implements EngineService {
     public TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
                                  BooleanSupplier cancelled) {
         TrainingResult result = new SsaeTrainer().train(goodImages, settings, listener, cancelled);
-        return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary());
+        return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary(), result.notes());
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class DjlEngineService implements EngineService {
                                         TrainingListener listener, BooleanSupplier cancelled) {
         TrainingStart start = TrainingStart.of(unwrap(from), fromFile);
         TrainingResult result = new SsaeTrainer().trainFurther(goodImages, settings, start, listener, cancelled);
-        return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary());
+        return new TrainingOutcome(new Handle(result.model()), result.skipped(), result.summary(), result.notes());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ssaeinspector.app.viewmodel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -305,7 +306,9 @@ public final class TrainingWizardViewModel {
 
     private void finished(TrainingOutcome o) {
         ModelHeader h = o.model().header();
-        advice.setAll(TrainingAdvice.of(h, lossPoints));
+        List<String> found = new ArrayList<>(TrainingAdvice.of(h, lossPoints));
+        found.addAll(o.notes());
+        advice.setAll(found);
         outcome.set(o);
         threshold.set(h.threshold());
         fraction.set(1);

@@ -58,6 +58,8 @@ public final class FakeEngineService implements EngineService {
     public final List<Path> inspected = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Set once a training got as far as calibrating. */
     public volatile boolean calibrated;
+    /** The notes the next training hands back (held-out images above the threshold, by name). */
+    public volatile List<String> notes = List.of();
 
     @Override
     public TrainingOutcome train(List<Path> goodImages, TrainingSettings settings, TrainingListener listener,
@@ -90,7 +92,7 @@ public final class FakeEngineService implements EngineService {
         double threshold = held[held.length - 1] * 1.05 + 0.01;
         TrainingSummary summary = new TrainingSummary(settings, steps, 1, steps * 0.01, 1.0 / steps, steps < trainingSteps,
                 gpus.isEmpty() ? "CPU" : gpus.get(0));
-        return new TrainingOutcome(new FakeModel(header(settings, summary, held, threshold)), skipped, summary);
+        return new TrainingOutcome(new FakeModel(header(settings, summary, held, threshold)), skipped, summary, notes);
     }
 
     public static ModelHeader header(TrainingSettings settings, TrainingSummary summary, double[] held, double threshold) {
@@ -125,7 +127,7 @@ public final class FakeEngineService implements EngineService {
         TrainingOutcome o = train(goodImages, settings, listener, cancelled);
         ModelHeader h = o.model().header();
         return new TrainingOutcome(new FakeModel(withLineage(h, LineageStep.TRAINED_FURTHER, from, goodImages.size())),
-                o.skipped(), o.summary());
+                o.skipped(), o.summary(), o.notes());
     }
 
     /** The model a continued training started from (null when none ran). */

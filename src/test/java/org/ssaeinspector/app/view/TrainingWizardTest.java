@@ -78,6 +78,7 @@ class TrainingWizardTest extends ScreenTest<FakeEngineService> {
     @Test
     void walksThroughAllPagesAndUsesTheModel(FxRobot robot) throws Exception {
         TrainingWizard w = openWizard(robot, 6);
+        engine.notes = List.of("1 held-out good image scores above the threshold (9.5): odd.png (137). Look at it.");
         assertTrue(findings(robot).contains("Only 6 usable good images"), findings(robot));
         assertEquals(6, robot.lookup("#previewStrip").queryAs(javafx.scene.layout.HBox.class).getChildren().size());
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-1-images");
@@ -122,6 +123,7 @@ class TrainingWizardTest extends ScreenTest<FakeEngineService> {
         String warnings = advice.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", String::concat);
         assertTrue(warnings.contains("training steps") && warnings.contains("Train again for longer"), warnings);
         assertTrue(warnings.contains("Only 6 good images were held out"), warnings);
+        assertTrue(warnings.contains("odd.png (137)"), "the held-out image above the threshold is named: " + warnings);
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-4-result");
 
         robot.clickOn(button(w, ButtonBar.ButtonData.FINISH));
