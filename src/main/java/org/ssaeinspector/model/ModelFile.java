@@ -34,6 +34,8 @@ import org.ssaeinspector.util.UserFacingException;
  */
 public final class ModelFile {
     /**
+     * 6: flat photos may all be stretched by one gain ({@code dataTraits.flatStretched}); an older
+     * reader would score such a model's photos unstretched, so it must refuse the file;
      * 5: how images and reconstructions are compared ({@code residual}), calibration statistics per
      * plane of a combined residual;
      * 4: what training read off the good images ({@code dataTraits}: light normalisation);
@@ -41,7 +43,7 @@ public final class ModelFile {
      * grid; 2: the network may fold pixel patches into channels ({@code patch}). Format 1 and 2
      * files still load and score as they did (squashed to a square).
      */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
     public static final String EXTENSION = ".ssae";
     static final String MAGIC = "ssae-inspector-model";
     private static final String HEADER = "header.json";

@@ -79,4 +79,34 @@ class DataTraitsTest {
         assertEquals(3 * blueStep, o[1] - o[0], 1e-4);
         assertEquals(2 * blueStep, o[5] - o[4], 1e-4);
     }
+
+    @Test
+    void flatPhotosAreAllStretchedByOneGainAndADarkerPhotoStaysDarker() {
+        // Dim, flat stripes (contrast about 0.02 around 0.1) under steady light.
+        Random rng = new Random(4);
+        List<FloatImage> flat = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            flat.add(stripes(48, 0, 0.1, 0.05, rng));
+        }
+        DataTraits t = of(flat);
+        assertFalse(t.lightNormalised(), t.describe());
+        assertTrue(t.flatStretched(), t.describe());
+        assertTrue(t.typicalContrast() < 0.03 && t.typicalBrightness() < 0.15, t.describe());
+        assertTrue(t.describe().contains("flat") && t.describe().contains("one gain"), t.describe());
+        double[] typical = DataTraits.lumaMoments(t.apply(flat.get(0)));
+        assertEquals(DataTraits.TARGET_MEAN, typical[0], 0.03);
+        assertEquals(DataTraits.TARGET_CONTRAST, typical[1], 0.03);
+        // The same stripes a little darker: after the one gain, still darker (not normalised away).
+        FloatImage darker = stripes(48, 0, 0.1, 0.03, new Random(4));
+        FloatImage same = stripes(48, 0, 0.1, 0.05, new Random(4));
+        double gap = DataTraits.lumaMoments(t.apply(same))[0] - DataTraits.lumaMoments(t.apply(darker))[0];
+        assertTrue(gap > 0.1, "a photo 0.02 darker stays darker by the gain's share: " + gap);
+    }
+
+    @Test
+    void photosOfOrdinaryContrastAreNotStretched() {
+        DataTraits t = of(set(12, 0.9, 1.0, 5));
+        assertFalse(t.flatStretched(), t.describe());
+        assertTrue(t.typicalContrast() > DataTraits.MIN_CONTRAST, t.describe());
+    }
 }

@@ -119,6 +119,31 @@ class ModelFileTest {
         }
     }
 
+    /** Flat photos: the model stretches them by one gain, keeps it in its file, and scores alike after a load. */
+    @Test
+    void aModelOfFlatPhotosStretchesThemAndKeepsTheGainInItsFile() throws Exception {
+        Random rng = new Random(33);
+        List<Path> good = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path file = dir.resolve("flat").resolve(i + ".png");
+            Files.createDirectories(file.getParent());
+            SyntheticImages.write(DataTraitsTest.stripes(32, 0, 0.12, 0.05, rng), file);
+            good.add(file);
+        }
+        TrainingSettings s = TrainingSettings.defaults().withImageSize(32).withWidth(16).withBatchSize(4).withEpochs(1);
+        try (SsaeModel m = new SsaeTrainer().train(good, s, TrainingListener.NONE, () -> false).model()) {
+            DataTraits t = m.header().dataTraits();
+            assertTrue(t.flatStretched() && !t.lightNormalised(), t.describe());
+            Path file = dir.resolve("flat.ssae");
+            ModelFile.save(m, file);
+            FloatImage probe = DataTraitsTest.stripes(32, 0, 0.12, 0.05, new Random(6));
+            try (SsaeModel back = ModelFile.load(file)) {
+                assertEquals(m.header(), back.header());
+                assertEquals(m.score(probe).score(), back.score(probe).score(), 0f);
+            }
+        }
+    }
+
     @Test
     void aPatchedNetworkRoundTripsExactly() throws Exception {
         Path file = dir.resolve("patched.ssae");
