@@ -160,7 +160,26 @@ class SsaeTrainerTest {
         new SsaeTrainer().train(files, settings, log, () -> false).model().close();
         String oddName = name;
         assertTrue(log.messages.stream().anyMatch(m -> m.contains("held-out good image") && m.contains(oddName + " (")
-                && m.contains("above the threshold")), log.messages.toString());
+                && m.contains("at or above the threshold")), log.messages.toString());
+    }
+
+    /** One thin strip among many photos is mirrored out to the crop; it does not shrink every crop. */
+    @Test
+    void oneSmallPhotoDoesNotShrinkEveryCrop() {
+        TrainingSettings s = TrainingSettings.defaults(); // 128 px, patch 2: crops are multiples of 16
+        List<FloatImage> images = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            images.add(FloatImage.blank(1, 384, 128));
+        }
+        images.add(FloatImage.blank(1, 384, 32));
+        assertEquals(128, SsaeTrainer.cropSide(images, s));
+        // A tenth or more of them small: they set the crop, as before.
+        for (int i = 0; i < 3; i++) {
+            images.add(FloatImage.blank(1, 384, 40));
+        }
+        assertEquals(32, SsaeTrainer.cropSide(images, s));
+        // Few photos: the smallest still sets it.
+        assertEquals(32, SsaeTrainer.cropSide(List.of(FloatImage.blank(1, 384, 128), FloatImage.blank(1, 384, 40)), s));
     }
 
     @Test
@@ -168,10 +187,12 @@ class SsaeTrainerTest {
         List<String> names = List.of("a.png", "b.png", "c.png", "d.png", "e.png", "f.png", "g.png", "h.png");
         double[] scores = {1, 20, 2, 30, 25, 40, 35, 50};
         String text = SsaeTrainer.heldOutAboveThreshold(names, scores, 10);
-        assertTrue(text.startsWith("6 held-out good images score above the threshold (10): h.png (50), f.png (40), "
+        assertTrue(text.startsWith("6 held-out good images score at or above the threshold (10): h.png (50), f.png (40), "
                 + "g.png (35), d.png (30), e.png (25) and 1 more."), text);
-        assertEquals(null, SsaeTrainer.heldOutAboveThreshold(names, scores, 50));
+        assertEquals(null, SsaeTrainer.heldOutAboveThreshold(names, scores, 50.5));
         assertTrue(SsaeTrainer.heldOutAboveThreshold(names, scores, 45).startsWith("1 held-out good image scores"));
+        // The threshold drawn as the highest held-out score: the image that set it is named.
+        assertTrue(SsaeTrainer.heldOutAboveThreshold(names, scores, 50).contains("h.png (50)"));
     }
 
     @Test

@@ -78,7 +78,7 @@ class TrainingWizardTest extends ScreenTest<FakeEngineService> {
     @Test
     void walksThroughAllPagesAndUsesTheModel(FxRobot robot) throws Exception {
         TrainingWizard w = openWizard(robot, 6);
-        engine.notes = List.of("1 held-out good image scores above the threshold (9.5): odd.png (137). Look at it.");
+        engine.notes = List.of("1 held-out good image scores at or above the threshold (9.5): odd.png (137). Look at it.");
         assertTrue(findings(robot).contains("Only 6 usable good images"), findings(robot));
         assertEquals(6, robot.lookup("#previewStrip").queryAs(javafx.scene.layout.HBox.class).getChildren().size());
         Screenshots.save(w.wizard().getDialog().getDialogPane().getScene(), "wizard-1-images");
