@@ -98,7 +98,12 @@ public record DataTraits(double contrastSpread, double brightnessSpread, boolean
         if (lightNormalised) {
             return normalisedLight(image);
         }
-        return flatStretched ? affine(image, typicalBrightness, TARGET_CONTRAST / Math.max(typicalContrast, 1e-3)) : image;
+        return flatStretched ? affine(image, typicalBrightness, stretchGain()) : image;
+    }
+
+    /** The one gain flat photos are stretched by: the typical photo's contrast to {@link #TARGET_CONTRAST}. */
+    double stretchGain() {
+        return TARGET_CONTRAST / Math.max(typicalContrast, 1e-3);
     }
 
     /**
@@ -123,7 +128,7 @@ public record DataTraits(double contrastSpread, double brightnessSpread, boolean
     public String describe() {
         String use = lightNormalised ? "varies, each image normalised"
                 : flatStretched ? String.format(Locale.ROOT, "steady but flat (typical contrast %.3f), every image "
-                        + "stretched by one gain of %.1f", typicalContrast, TARGET_CONTRAST / Math.max(typicalContrast, 1e-3))
+                        + "stretched by one gain of %.1f", typicalContrast, stretchGain())
                 : "steady, images used as they are";
         return String.format(Locale.ROOT, "light %s (contrast spread %.2f, brightness spread %.2f)", use, contrastSpread,
                 brightnessSpread);

@@ -109,7 +109,8 @@ public record ModelHeader(
                 : java.util.Optional.of(Thresholds.calibratedWithBasis(heldOutScoreArray(), falseRejectRate).basis());
     }
 
-    private double[] heldOutScoreArray() {
+    /** The held-out images' leave-one-out scores, in the held-out images' order. */
+    public double[] heldOutScoreArray() {
         return heldOutScores.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

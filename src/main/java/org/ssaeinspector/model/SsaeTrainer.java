@@ -150,8 +150,7 @@ public final class SsaeTrainer {
             List<String> notes = new ArrayList<>();
             if (!split.heldOut.isEmpty()) {
                 ModelHeader h = model.header();
-                String above = heldOutAboveThreshold(split.heldOutNames,
-                        h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray(), h.threshold());
+                String above = heldOutAboveThreshold(split.heldOutNames, h.heldOutScoreArray(), h.threshold());
                 if (above != null) {
                     listener.onMessage(above);
                     notes.add(above);

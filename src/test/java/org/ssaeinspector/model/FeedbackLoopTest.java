@@ -144,7 +144,7 @@ class FeedbackLoopTest {
             assertEquals(first.header().heldOutScores().size() + 15, h.heldOutScores().size());
             assertEquals(first.header().heldOutCount() + 15, h.heldOutCount());
             assertEquals(org.ssaeinspector.evaluation.Thresholds.calibrated(
-                    h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray(), h.targetFalseRejectRate()),
+                    h.heldOutScoreArray(), h.targetFalseRejectRate()),
                     h.threshold(), 1e-9, "the threshold is the training's rule over the old and added scores");
             assertEquals(15, outcome.added());
             assertTrue(outcome.addedRejectedBefore() >= outcome.addedRejectedAfter());

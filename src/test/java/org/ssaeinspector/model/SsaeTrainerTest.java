@@ -46,7 +46,7 @@ class SsaeTrainerTest {
             assertEquals(h.trainImageCount() + h.heldOutCount(), 24);
             assertTrue(h.heldOutCount() >= 3, "held out " + h.heldOutCount());
             assertEquals(h.heldOutCount(), h.heldOutScores().size());
-            double[] held = h.heldOutScores().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] held = h.heldOutScoreArray();
             assertEquals(org.ssaeinspector.evaluation.Thresholds.calibrated(held, 0.01), h.threshold(), 1e-9,
                     "the threshold is calibrated from the held-out scores");
             assertEquals(org.ssaeinspector.evaluation.Thresholds.calibratedWithBasis(held, 0.01).basis(),
