@@ -49,7 +49,7 @@ final class CompareCommand implements Callable<Integer> {
         if (csv != null) {
             CliInputs.requireWritableTarget(csv);
         }
-        DataSet dataSet = DataSetScanner.scan(data);
+        DataSet dataSet = DataSetScanner.scanTestSet(data);
         TrainCommand.warnSkipped(spec, dataSet);
         if (dataSet.test().isEmpty()) {
             throw new UserFacingException(data + ": no test images to compare on");

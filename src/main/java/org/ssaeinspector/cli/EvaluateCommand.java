@@ -60,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 CliInputs.requireWritableTarget(p);
             }
         }
-        DataSet dataSet = DataSetScanner.scan(data);
+        DataSet dataSet = DataSetScanner.scanTestSet(data);
         TrainCommand.warnSkipped(spec, dataSet);
         try (SsaeModel model = ModelFile.load(modelFile);
              ResultWriter writer = new ResultWriter(modelFile, csv, maps);

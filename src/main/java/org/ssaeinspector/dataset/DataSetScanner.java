@@ -38,7 +38,26 @@ public final class DataSetScanner {
     private DataSetScanner() {
     }
 
+    /** A data set to train on: refused without training images. */
     public static DataSet scan(Path dir) {
+        return scan(dir, true);
+    }
+
+    /**
+     * A labelled test set to evaluate a trained model on ({@code evaluate}, {@code compare}): only
+     * {@code test/} is needed, since the model already holds what training took from the good
+     * images; a training folder, when there is one, is listed but not required.
+     */
+    public static DataSet scanTestSet(Path dir) {
+        requireFolder(dir);
+        if (child(dir, "test").isEmpty()) {
+            throw new UserFacingException("No test folder in " + dir
+                    + ": expected test/good/ and test/<defect>/ (MVTec layout) to evaluate on");
+        }
+        return scan(dir, false);
+    }
+
+    private static DataSet scan(Path dir, boolean needsTraining) {
         requireFolder(dir);
         List<SkippedFile> skipped = new ArrayList<>();
         Optional<Path> train = child(dir, "train");
@@ -59,15 +78,20 @@ public final class DataSetScanner {
         } else if (child(dir, "good").isPresent()) {
             trainDir = child(dir, "good").get();
         } else if (test.isPresent()) {
-            throw new UserFacingException("No training folder in " + dir
-                    + ": expected train/good (MVTec layout), train/ or good/ next to test/");
+            if (needsTraining) {
+                throw new UserFacingException("No training folder in " + dir
+                        + ": expected train/good (MVTec layout), train/ or good/ next to test/");
+            }
+            trainDir = null;
         } else {
             trainDir = dir;
         }
 
         List<Path> trainImages = new ArrayList<>();
-        collect(trainDir, skipped, trainImages::add);
-        if (trainImages.isEmpty()) {
+        if (trainDir != null) {
+            collect(trainDir, skipped, trainImages::add);
+        }
+        if (needsTraining && trainImages.isEmpty()) {
             throw new UserFacingException(noTrainingImages(dir, trainDir));
         }
         List<ImageSample> testSamples = new ArrayList<>();

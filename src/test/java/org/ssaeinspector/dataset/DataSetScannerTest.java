@@ -139,6 +139,23 @@ class DataSetScannerTest {
     }
 
     @Test
+    void testSetNeedsNoTrainingImagesButATestFolder() throws Exception {
+        touch("held/test/good/a.png", "held/test/pit/b.png", "held/ground_truth/pit/b_mask.png");
+        DataSet held = DataSetScanner.scanTestSet(dir.resolve("held"));
+        assertEquals(List.of(), held.train());
+        assertEquals(2, held.test().size());
+        assertTrue(held.test().stream().anyMatch(s -> s.label() == Label.DEFECTIVE && s.mask().isPresent()));
+
+        Files.createDirectories(dir.resolve("emptytrain/train/good"));
+        touch("emptytrain/test/good/a.png");
+        assertEquals(1, DataSetScanner.scanTestSet(dir.resolve("emptytrain")).test().size());
+
+        touch("goods/a.png");
+        UserFacingException noTest = assertThrows(UserFacingException.class, () -> DataSetScanner.scanTestSet(dir.resolve("goods")));
+        assertTrue(noTest.getMessage().startsWith("No test folder in " + dir.resolve("goods")), noTest.getMessage());
+    }
+
+    @Test
     void folderOfCategoriesSuggestsOne() throws Exception {
         touch("all/bottle/train/good/a.png", "all/cable/train/good/a.png", "all/readme.txt");
         UserFacingException e = assertThrows(UserFacingException.class, () -> DataSetScanner.scan(dir.resolve("all")));
