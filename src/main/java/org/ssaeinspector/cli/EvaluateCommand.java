@@ -68,8 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (falseRejectRate != null) {
                 retarget(model, falseRejectRate);
             }
+            FramingNote framing = new FramingNote(model);
             EvaluationReport report = new DataSetEvaluator(new Inspector(model)).evaluate(dataSet, e -> {
                 writer.add(e.sample(), e.result());
+                framing.add(e.result());
                 bar.step();
             }, () -> false);
             bar.close();
@@ -91,6 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             EvaluationSummary summary = EvaluationSummary.of(report);
             summary.lines().forEach(spec.commandLine().getOut()::println);
+            framing.line().ifPresent(spec.commandLine().getOut()::println);
             TrainCommand.printLineage(spec, model.header());
             if (json != null) {
                 Json.write(summary, json);

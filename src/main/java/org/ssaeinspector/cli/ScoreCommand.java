@@ -83,6 +83,7 @@ final class ScoreCommand implements Callable<Integer> {
                 skipped.add(s);
             }
             Inspector inspector = new Inspector(model);
+            FramingNote framing = new FramingNote(model);
             Progress progress = new Progress(total, writer.writingTo());
             try (ProgressBar bar = ConsoleProgress.bar("Scoring", total); InterruptNotice notice = new InterruptNotice(progress::describe)) {
                 // Decoded a batch at a time and scored in one network call: one call per image left
@@ -120,6 +121,7 @@ final class ScoreCommand implements Callable<Integer> {
                         InspectionResult r = results[i];
                         if (r != null) {
                             writer.add(sample, r);
+                            framing.add(r);
                             scored++;
                             if (r.flagged()) {
                                 flagged++;
@@ -141,6 +143,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Scored %d image(s) at threshold %.4f: %d flagged, %d passed%s. Wrote %s%n",
                     scored, t, flagged, scored - flagged, skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped", csv);
+            framing.line().ifPresent(out::println);
         }
         if (scored == 0) {
             throw new UserFacingException("none of the " + total + " image(s) could be scored; the problem column of "

@@ -3,6 +3,7 @@ package org.ssaeinspector.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ssaeinspector.scoring.ResidualCalibration;
 
 /**
  * How photos map onto the network's pixels. A model works at a <em>scale</em> (model pixels per
@@ -26,7 +27,7 @@ import java.util.Locale;
 public record ImageGeometry(double scale, int referenceWidth, int referenceHeight, boolean sameFraming,
                             int squareSide) {
     /** Two aspect ratios closer than this (relative) count as one shape. */
-    static final double SAME_SHAPE_TOLERANCE = 0.05;
+    static final double SAME_SHAPE_TOLERANCE = ResidualCalibration.SAME_SHAPE_TOLERANCE; // one notion of one shape, here and in scoring
     /** The reference photo at the model's scale covers at most this many short-side squares. */
     static final double MAX_AREA_IN_SQUARES = 16;
 

@@ -115,10 +115,16 @@ public final class SsaeModel implements AutoCloseable {
             for (int i = 0; i < inputs.size(); i++) {
                 ResidualMap residual = residual(inputs.get(i), recon.get(i));
                 AnomalyMap map = calibration.anomalyMap(residual, header.smoothingSigma());
-                out.add(new ScoredImage(map.max(), map, inputs.get(i), recon.get(i)));
+                out.add(new ScoredImage(map.max(), map, inputs.get(i), recon.get(i),
+                        calibration.pooledFor(residual.width(), residual.height())));
             }
         }
         return out;
+    }
+
+    /** Width over height of the photos the calibration's grid was fitted on. */
+    public double calibrationAspect() {
+        return calibration.referenceAspect();
     }
 
     /** Raw residual maps (before calibration) of images already at the model's scale. */
@@ -174,8 +180,15 @@ public final class SsaeModel implements AutoCloseable {
      * Reconstructions of images at the model's scale. Images of one padded size share network
      * calls (up to {@link #BATCH_PIXELS} pixels a call); large ones are tiled ({@link Tiling}).
      */
-    List<FloatImage> reconstructAll(List<FloatImage> prepared) {
+    List<FloatImage> reconstructAll(List<FloatImage> images) {
         int multiple = UNetBlock.sideMultiple(header.patch());
+        // A photo thinner than the training crops is mirrored out to them, as training did with
+        // it (SsaeTrainer.padTo): the network never saw a frame that thin. Cropped back below.
+        int crop = header.training().settings().cropSide();
+        List<FloatImage> prepared = new ArrayList<>(images.size());
+        for (FloatImage img : images) {
+            prepared.add(Tiling.padToAtLeast(img, crop));
+        }
         FloatImage[] out = new FloatImage[prepared.size()];
         java.util.Map<Long, List<Integer>> bySize = new java.util.LinkedHashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
@@ -205,6 +218,10 @@ public final class SsaeModel implements AutoCloseable {
                     out[part.get(k)] = Tiling.crop(recon.get(k), 0, 0, img.width(), img.height());
                 }
             }
+        }
+        for (int i = 0; i < out.length; i++) {
+            FloatImage img = images.get(i);
+            out[i] = Tiling.crop(out[i], 0, 0, img.width(), img.height());
         }
         return java.util.Arrays.asList(out);
     }

@@ -187,13 +187,12 @@ public final class SsaeTrainer {
 
     /**
      * Mirrors out the rare training image smaller than the crop (a thin strip), so every image
-     * yields crops; held-out images are scored as they are.
+     * yields crops; held-out images are scored mirrored out the same way ({@link SsaeModel#reconstructAll}).
      */
     private static List<FloatImage> padTo(List<FloatImage> images, int crop) {
         List<FloatImage> out = new ArrayList<>(images.size());
         for (FloatImage img : images) {
-            out.add(img.width() >= crop && img.height() >= crop ? img
-                    : Tiling.pad(img, Math.max(crop, img.width()), Math.max(crop, img.height())));
+            out.add(Tiling.padToAtLeast(img, crop));
         }
         return out;
     }

@@ -59,6 +59,15 @@ final class Tiling {
         return out;
     }
 
+    /**
+     * Mirrors an image with a side under {@code side} out to it (right and bottom), the same in
+     * training and scoring: the rare photo thinner than the training crops (a strip).
+     */
+    static FloatImage padToAtLeast(FloatImage img, int side) {
+        return img.width() >= side && img.height() >= side ? img
+                : pad(img, Math.max(side, img.width()), Math.max(side, img.height()));
+    }
+
     /** Mirrors the image out to {@code pw} x {@code ph} (right and bottom). */
     static FloatImage pad(FloatImage img, int pw, int ph) {
         int w = img.width();

@@ -48,6 +48,11 @@ public final class ResidualCalibration {
     static final double PRIOR_SIGMA_AT_128 = 2.0;
     /** Cells of the coarse grid along the reference photo's short side. */
     static final int COARSE_CELLS_PER_SHORT_SIDE = 8;
+    /**
+     * Two aspect ratios closer than this (relative) frame the same view; a map further off than
+     * that from the reference is scored with the grid's pooled statistics (see {@link #anomalyMap}).
+     */
+    public static final double SAME_SHAPE_TOLERANCE = 0.05;
     /** Largest grid a model file may claim (a 4096 x 4096 reference): refuses hostile sizes early. */
     public static final long MAX_GRID_CELLS = 1L << 24;
 
@@ -62,6 +67,11 @@ public final class ResidualCalibration {
     private final float[] eps;
     /** No statistics: every plane of a map is used as it is. */
     private final boolean identity;
+    /** Width over height of the reference photo at the model's scale. */
+    private final double referenceAspect;
+    /** Per plane, the grid's statistics pooled over the whole photo: for maps of another shape. */
+    private final float[] pooledMean;
+    private final float[] pooledStd;
     /** The statistics resampled to the last map size asked for (photos of one line share a size). */
     private volatile Resampled last;
 
@@ -69,7 +79,7 @@ public final class ResidualCalibration {
     }
 
     private ResidualCalibration(Mode mode, int gridWidth, int gridHeight, int planes, float[] mean, float[] std,
-                                float[] eps, boolean identity) {
+                                float[] eps, boolean identity, double referenceAspect) {
         this.mode = mode;
         this.gridWidth = gridWidth;
         this.gridHeight = gridHeight;
@@ -78,11 +88,26 @@ public final class ResidualCalibration {
         this.std = std;
         this.eps = eps;
         this.identity = identity;
+        this.referenceAspect = referenceAspect;
+        this.pooledMean = new float[planes];
+        this.pooledStd = new float[planes];
+        int cells = gridWidth * gridHeight;
+        for (int p = 0; p < planes; p++) {
+            double m = 0;
+            double sq = 0;
+            for (int i = p * cells; i < (p + 1) * cells; i++) {
+                m += mean[i];
+                sq += std[i] * (double) std[i] + mean[i] * (double) mean[i];
+            }
+            m /= cells;
+            pooledMean[p] = (float) m;
+            pooledStd[p] = (float) Math.sqrt(Math.max(0, sq / cells - m * m));
+        }
     }
 
     /** No statistics (fewer than two held-out images): residuals are used as they are (planes averaged). */
     public static ResidualCalibration identity() {
-        return new ResidualCalibration(Mode.GLOBAL, 1, 1, 1, new float[] {0f}, new float[] {1f}, new float[] {0f}, true);
+        return new ResidualCalibration(Mode.GLOBAL, 1, 1, 1, new float[] {0f}, new float[] {1f}, new float[] {0f}, true, 1);
     }
 
     /**
@@ -94,8 +119,8 @@ public final class ResidualCalibration {
         if (residuals.size() < 2) {
             return identity();
         }
-        Moments m = Moments.of(residuals, refWidth, refHeight);
-        return fromMoments(mode, m, refWidth, refHeight, residuals.size());
+        Moments m = Moments.of(residuals, refWidth, refHeight, framedOnly(mode, residuals, refWidth, refHeight));
+        return fromMoments(mode, m, refWidth, refHeight, m.images);
     }
 
     /** The planes of the maps, which must all have the same number. */
@@ -124,9 +149,11 @@ public final class ResidualCalibration {
             }
             return;
         }
-        Moments m = Moments.of(residuals, refWidth, refHeight);
+        boolean framedOnly = framedOnly(mode, residuals, refWidth, refHeight);
+        Moments m = Moments.of(residuals, refWidth, refHeight, framedOnly);
         for (int i = 0; i < n; i++) {
-            each.accept(fromMoments(mode, m.without(residuals.get(i), refWidth, refHeight), refWidth, refHeight, n - 1), i);
+            Moments without = m.without(residuals.get(i), refWidth, refHeight, framedOnly);
+            each.accept(fromMoments(mode, without, refWidth, refHeight, without.images), i);
         }
     }
 
@@ -160,9 +187,10 @@ public final class ResidualCalibration {
         }
         Moments base = fitted ? Moments.ofStatistics(this, images, refWidth, refHeight)
                 : Moments.none(addedPlanes, refWidth, refHeight);
-        Moments all = base.plus(added, refWidth, refHeight);
+        boolean framedOnly = mode != Mode.GLOBAL; // the grid was fitted on framed maps: add only those to it
+        Moments all = base.plus(added, refWidth, refHeight, framedOnly);
         for (int i = 0; i < added.size(); i++) {
-            Moments without = all.without(added.get(i), refWidth, refHeight);
+            Moments without = all.without(added.get(i), refWidth, refHeight, framedOnly);
             eachAdded.accept(without.images < 2 ? identity() : fromMoments(mode, without, refWidth, refHeight, without.images), i);
         }
         return all.images < 2 ? identity() : fromMoments(mode, all, refWidth, refHeight, all.images);
@@ -219,7 +247,7 @@ public final class ResidualCalibration {
             System.arraycopy(planeStd, 0, std, p * cells, cells);
             eps[p] = epsFor(planeStd);
         }
-        return new ResidualCalibration(mode, gw, gh, planes, mean, std, eps, false);
+        return new ResidualCalibration(mode, gw, gh, planes, mean, std, eps, false, refWidth / (double) refHeight);
     }
 
     /** {width, height} of the statistics grid of a mode over a reference of this size. */
@@ -277,7 +305,8 @@ public final class ResidualCalibration {
             throw new IllegalArgumentException("a residual map of " + k + " planes for a calibration of " + planes);
         }
         float[] z = new float[n];
-        Resampled s = identity || (gridWidth == 1 && gridHeight == 1) ? null : statisticsAt(w, h);
+        boolean pooled = pooledFor(w, h);
+        Resampled s = identity || pooled || (gridWidth == 1 && gridHeight == 1) ? null : statisticsAt(w, h);
         for (int p = 0; p < k; p++) {
             int off = p * n;
             if (identity) {
@@ -285,8 +314,8 @@ public final class ResidualCalibration {
                     z[i] += r[off + i] / k;
                 }
             } else if (s == null) {
-                float mu = mean[p];
-                float inv = 1f / (std[p] + eps[p]) / k;
+                float mu = pooled ? pooledMean[p] : mean[p];
+                float inv = 1f / ((pooled ? pooledStd[p] : std[p]) + eps[p]) / k;
                 for (int i = 0; i < n; i++) {
                     z[i] += (r[off + i] - mu) * inv;
                 }
@@ -298,6 +327,45 @@ public final class ResidualCalibration {
             }
         }
         return new AnomalyMap(GaussianSmoothing.blur(z, w, h, smoothingSigma), w, h);
+    }
+
+    /**
+     * Whether a map of this size frames the view the reference does. A grid of statistics says
+     * where on the part a residual is usual (an edge, a highlight); stretched onto a photo of
+     * another shape (a strip among shafts, another part's photo) it would put them where that
+     * photo has something else, so such a map is standardised with the grid's pooled statistics.
+     */
+    public boolean sameShape(int w, int h) {
+        return sameShape(w, h, referenceAspect);
+    }
+
+    private static boolean sameShape(int w, int h, double aspect) {
+        return Math.abs(w / (double) h / aspect - 1) <= SAME_SHAPE_TOLERANCE;
+    }
+
+    /**
+     * Whether a grid's statistics are fitted on the maps framed like the reference alone: for the
+     * same reason as {@link #sameShape}, a map of another shape says nothing about where on the
+     * part a residual is usual (one strip among 9 held-out shafts put its own structure into the
+     * shafts' spreads). Only when at least 3 maps are framed, so leaving one out still leaves two.
+     */
+    private static boolean framedOnly(Mode mode, List<ResidualMap> maps, int refWidth, int refHeight) {
+        if (mode == Mode.GLOBAL) {
+            return false;
+        }
+        double aspect = refWidth / (double) refHeight;
+        long framed = maps.stream().filter(r -> sameShape(r.width(), r.height(), aspect)).count();
+        return framed >= 3 && framed < maps.size();
+    }
+
+    /** Whether a map of this size is standardised with the pooled statistics rather than the grid's. */
+    public boolean pooledFor(int w, int h) {
+        return !identity && (gridWidth > 1 || gridHeight > 1) && !sameShape(w, h);
+    }
+
+    /** Width over height of the reference photo the grid lies over. */
+    public double referenceAspect() {
+        return referenceAspect;
     }
 
     private Resampled statisticsAt(int w, int h) {
@@ -422,23 +490,33 @@ public final class ResidualCalibration {
         if (in.read() != -1) {
             throw new IOException("calibration statistics are followed by unexpected data");
         }
-        return new ResidualCalibration(mode, gw, gh, planes, mean, std, eps, false);
+        return new ResidualCalibration(mode, gw, gh, planes, mean, std, eps, false, refWidth / (double) refHeight);
     }
 
     /** Running sums per pixel of the reference grid, plane after plane. */
     private record Moments(double[] sum, double[] sumSq, int images, int planes) {
-        static Moments of(List<ResidualMap> residuals, int w, int h) {
+        /** Sums over the maps (only those framed like the reference when {@code framedOnly}). */
+        static Moments of(List<ResidualMap> residuals, int w, int h, boolean framedOnly) {
             int planes = planesOf(residuals);
             double[] sum = new double[planes * w * h];
             double[] sumSq = new double[planes * w * h];
+            int images = 0;
             for (ResidualMap r : residuals) {
+                if (!counts(r, w, h, framedOnly)) {
+                    continue;
+                }
+                images++;
                 float[] v = r.resampled(w, h);
                 for (int p = 0; p < v.length; p++) {
                     sum[p] += v[p];
                     sumSq[p] += v[p] * (double) v[p];
                 }
             }
-            return new Moments(sum, sumSq, residuals.size(), planes);
+            return new Moments(sum, sumSq, images, planes);
+        }
+
+        static boolean counts(ResidualMap r, int w, int h, boolean framedOnly) {
+            return !framedOnly || sameShape(r.width(), r.height(), w / (double) h);
         }
 
         static Moments none(int planes, int w, int h) {
@@ -465,11 +543,11 @@ public final class ResidualCalibration {
             return new Moments(sum, sumSq, images, c.planes);
         }
 
-        Moments plus(List<ResidualMap> maps, int w, int h) {
+        Moments plus(List<ResidualMap> maps, int w, int h, boolean framedOnly) {
             if (maps.isEmpty()) {
                 return this;
             }
-            Moments more = of(maps, w, h);
+            Moments more = of(maps, w, h, framedOnly);
             if (more.planes != planes) {
                 throw new IllegalArgumentException("residual maps of " + more.planes + " planes added to " + planes);
             }
@@ -482,7 +560,10 @@ public final class ResidualCalibration {
             return new Moments(s, sq, images + more.images, planes);
         }
 
-        Moments without(ResidualMap r, int w, int h) {
+        Moments without(ResidualMap r, int w, int h, boolean framedOnly) {
+            if (!counts(r, w, h, framedOnly)) {
+                return this;
+            }
             double[] s = sum.clone();
             double[] sq = sumSq.clone();
             float[] v = r.resampled(w, h);

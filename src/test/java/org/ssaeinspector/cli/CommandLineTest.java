@@ -124,6 +124,33 @@ class CommandLineTest {
         assertFalse(Files.exists(dir.resolve("score.csv.partial")));
     }
 
+    /**
+     * A model that knows where on the part residuals are usual (per-pixel, fixed by --kind object)
+     * scores a strip cut from a part against its pooled statistics, and says so; a photo of the
+     * training shape gets no such note.
+     */
+    @Test
+    void aPhotoOfAnotherShapeIsNamedInTheNoteOfScoreAndEvaluate() throws Exception {
+        Path objectModel = dir.resolve("washer-object.ssae");
+        Run trained = run("train", "--data", WASHER.toString(), "--out", objectModel.toString(), "--size", "32", "--width", "16",
+                "--epochs", "1", "--batch", "4", "--kind", "object");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path input = Files.createDirectories(dir.resolve("shapes"));
+        Files.copy(WASHER.resolve("test/good/000.png"), input.resolve("square.png"));
+        java.awt.image.BufferedImage part = javax.imageio.ImageIO.read(WASHER.resolve("test/good/001.png").toFile());
+        javax.imageio.ImageIO.write(part.getSubimage(0, 0, part.getWidth(), part.getHeight() / 3), "png",
+                input.resolve("strip.png").toFile());
+
+        Run r = run("score", "--model", objectModel.toString(), "--csv", dir.resolve("shapes.csv").toString(), input.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Note: 1 of 2 image(s) have another shape than the training photos"), r.out());
+
+        Run square = run("score", "--model", objectModel.toString(), "--csv", dir.resolve("square.csv").toString(),
+                input.resolve("square.png").toString());
+        assertEquals(0, square.exitCode(), square.err());
+        assertFalse(square.out().contains("another shape"), square.out());
+    }
+
     @Test
     void scoreWritesThroughASymlinkedCsvAndIntoAFifo() throws Exception {
         Path real = Files.writeString(dir.resolve("real-report.csv"), "old");

@@ -83,11 +83,19 @@ public final class MapVariantSweep {
                     + h.threshold() + ", held out " + held.size());
             System.out.println("| calibration | norm | smoothing | image AUROC | pixel AUROC | AUPRO | pixel AUROC w/o excl | TPR | FPR |");
             System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            String onlyModes = System.getProperty("modes", ""); // e.g. -Dmodes=per-pixel
+            String onlyNorms = System.getProperty("norms", ""); // e.g. -Dnorms=NONE
             for (ResidualCalibration.Mode mode : ResidualCalibration.Mode.values()) {
+                if (!onlyModes.isEmpty() && !onlyModes.contains(mode.id())) {
+                    continue;
+                }
                 ResidualCalibration cal = ResidualCalibration.fit(held, ref[0], ref[1], mode);
                 List<ResidualCalibration> loo = new ArrayList<>();
                 ResidualCalibration.leaveOneOut(held, ref[0], ref[1], mode, (c, i) -> loo.add(c));
                 for (Norm norm : Norm.values()) {
+                    if (!onlyNorms.isEmpty() && !onlyNorms.contains(norm.name())) {
+                        continue;
+                    }
                     for (double at128 : CalibrationChooser.SMOOTHING_AT_128) {
                         double sigma = at128 * settings.imageSize() / 128.0;
                         double[] heldScores = new double[held.size()];
@@ -135,10 +143,13 @@ public final class MapVariantSweep {
      */
     static ResidualMap withMirror(SsaeModel model, FloatImage prepared, ResidualMap r) {
         ResidualMap m = model.residuals(List.of(prepared.flipHorizontal())).get(0);
-        float[] back = new FloatImage(1, m.width(), m.height(), m.values()).flipHorizontal().data();
+        float[] mirrored = m.values();
         float[] v = r.values().clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 0.5f * (v[i] + back[i]);
+        int w = m.width();
+        for (int row = 0; row < v.length / w; row++) { // every plane's rows, mirrored back
+            for (int x = 0; x < w; x++) {
+                v[row * w + x] = 0.5f * (v[row * w + x] + mirrored[row * w + w - 1 - x]);
+            }
         }
         return new ResidualMap(v, r.width(), r.height());
     }

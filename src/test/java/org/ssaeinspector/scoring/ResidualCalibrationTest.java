@@ -267,6 +267,49 @@ class ResidualCalibrationTest {
         return new ResidualMap(v, w, h);
     }
 
+    /**
+     * A photo of another shape (a strip among square parts) cannot be framed like the reference:
+     * stretched onto it, the per-pixel grid would call its own bright column (where the squares
+     * are quiet) fifty spreads off. It is standardised with the grid's pooled statistics instead,
+     * and a defect on it still stands out.
+     */
+    @Test
+    void aMapOfAnotherShapeIsScoredWithThePooledStatistics() {
+        List<ResidualMap> good = goodResiduals(20, 3);
+        ResidualCalibration perPixel = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        assertTrue(perPixel.sameShape(2 * SIZE, 2 * SIZE) && perPixel.sameShape(SIZE + 1, SIZE));
+        assertTrue(!perPixel.sameShape(3 * SIZE, SIZE / 2) && !perPixel.sameShape(SIZE, SIZE + 3));
+
+        int w = 3 * SIZE;
+        int h = SIZE / 2;
+        Random rng = new Random(4);
+        float[] v = new float[w * h];
+        for (int p = 0; p < v.length; p++) {
+            v[p] = 0.001f + (float) Math.abs(rng.nextGaussian()) * 0.001f + (p % w == 50 ? 0.05f : 0f);
+        }
+        ResidualMap strip = new ResidualMap(v, w, h);
+        float clean = perPixel.anomalyMap(strip, 1.0).max();
+        assertTrue(clean < 8, "its own bright column is within the part's usual spread: max z " + clean);
+        float defect = perPixel.anomalyMap(plus(strip, 20, 6, 4, 0.05f), 1.0).max();
+        assertTrue(defect > 1.5 * clean, "a defect on the strip " + defect + " against its clean max " + clean);
+
+        // Held out among the parts, the strip says nothing about where on a part residuals are
+        // usual: the grid is fitted on the parts alone, and the strip is scored left out like any.
+        List<ResidualMap> withStrip = new ArrayList<>(good);
+        withStrip.add(strip);
+        ResidualMap normal = goodResiduals(1, 97).get(0);
+        ResidualCalibration fitted = ResidualCalibration.fit(withStrip, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL);
+        assertEquals(perPixel.anomalyMap(normal, 1.0).max(), fitted.anomalyMap(normal, 1.0).max(), 1e-6);
+        double[] leftOut = ResidualCalibration.leaveOneOutScores(withStrip, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL, 1.0);
+        assertEquals(clean, leftOut[withStrip.size() - 1], 1e-4, "the strip left out: the parts' pooled statistics");
+        assertEquals(ResidualCalibration.leaveOneOutScores(good, SIZE, SIZE, ResidualCalibration.Mode.PER_PIXEL, 1.0)[0],
+                leftOut[0], 1e-6, "a part left out: the other parts alone");
+        // A global calibration pools every map, the strip's too.
+        ResidualCalibration global = ResidualCalibration.fit(good, SIZE, SIZE, ResidualCalibration.Mode.GLOBAL);
+        ResidualCalibration globalWithStrip = ResidualCalibration.fit(withStrip, SIZE, SIZE, ResidualCalibration.Mode.GLOBAL);
+        assertTrue(globalWithStrip.anomalyMap(normal, 1.0).max() != global.anomalyMap(normal, 1.0).max());
+    }
+
     /** Statistics fitted on one size apply to photos of another (relative coordinates). */
     @Test
     void appliesToMapsOfAnotherSizeThanTheReference() {

@@ -55,6 +55,7 @@ final class DetailWindow {
     private final javafx.scene.control.Label verdict = new javafx.scene.control.Label();
     private final javafx.scene.control.Label facts = new javafx.scene.control.Label();
     private final javafx.scene.control.Label problem = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label notice = new javafx.scene.control.Label();
     private final ListView<String> regionList = new ListView<>();
 
     DetailWindow(Window owner, DetailViewModel vm, GalleryViewModel gallery) {
@@ -121,6 +122,12 @@ final class DetailWindow {
         problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemProperty());
+        notice.setId("detailNotice");
+        notice.getStyleClass().add("warning-box");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
         regionList.setPrefHeight(200);
         // Never "no region" while the regions are still being found.
         javafx.scene.control.Label noRegions = new javafx.scene.control.Label();
@@ -132,7 +139,7 @@ final class DetailWindow {
         regionList.setId("regionList");
         javafx.scene.control.Label regionsTitle = new javafx.scene.control.Label("DEFECT REGIONS");
         regionsTitle.getStyleClass().add("section-title");
-        VBox info = new VBox(8, verdict, facts, problem, regionsTitle, regionList);
+        VBox info = new VBox(8, verdict, facts, problem, notice, regionsTitle, regionList);
         info.getStyleClass().add("detail-info");
         info.setPrefWidth(280);
         VBox.setVgrow(regionList, Priority.ALWAYS);

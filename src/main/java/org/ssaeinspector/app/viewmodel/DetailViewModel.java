@@ -50,6 +50,11 @@ public final class DetailViewModel {
         }
     }
 
+    /** Shown for a photo of another shape than the training photos (ScoredImage.pooledStatistics). */
+    static final String ANOTHER_SHAPE = "This photo has another shape than the training photos, so the map compares "
+            + "each place with the whole part's usual residuals, not that place's: it is inspected less closely. "
+            + "Train with photos of this shape among the good ones to inspect it as closely.";
+
     private final Project project;
     private final GalleryViewModel gallery;
     private final EngineService engine;
@@ -61,6 +66,8 @@ public final class DetailViewModel {
             List.of());
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    /** What the user should know about how this image was scored (null: nothing). */
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ObjectProperty<Layer> layer = new SimpleObjectProperty<>(this, "layer", Layer.HEATMAP);
     private final BooleanProperty showMask = new SimpleBooleanProperty(this, "showMask", true);
     private final BooleanProperty showRegions = new SimpleBooleanProperty(this, "showRegions", true);
@@ -88,6 +95,7 @@ public final class DetailViewModel {
         heat.set(null);
         regions.set(List.of());
         problem.set(null);
+        notice.set(null);
         if (current == null) {
             loading.set(false);
             return;
@@ -124,7 +132,8 @@ public final class DetailViewModel {
             AnomalyMap full = r.fullSizeMap();
             DetailImages d = p.images();
             return new Loaded(new DetailImages(d.width(), d.height(), d.original(), recon.width(), recon.height(),
-                    argb(recon.toBufferedImage()), full, d.maskOutline()), heat(full, t), r.regions());
+                    argb(recon.toBufferedImage()), full, d.maskOutline()), heat(full, t), r.regions(),
+                    r.scored().pooledStatistics());
         }, loaded -> {
             if (gen != generation.get()) {
                 return;
@@ -133,6 +142,7 @@ public final class DetailViewModel {
             images.set(loaded.images());
             heat.set(loaded.heat());
             regions.set(loaded.regions());
+            notice.set(loaded.pooledStatistics() ? ANOTHER_SHAPE : null);
             // The threshold may have moved while the engine worked.
             if (project.thresholdProperty().get() != t) {
                 rejudge();
@@ -166,7 +176,7 @@ public final class DetailViewModel {
         int gen = generation.get();
         double t = project.thresholdProperty().get();
         runner.submit(Lane.IO, "Re-judging", ctx -> new Loaded(d, heat(d.map(), t),
-                RegionFinder.find(d.map(), (float) t)), loaded -> {
+                RegionFinder.find(d.map(), (float) t), false), loaded -> {
                     if (gen == generation.get()) {
                         heat.set(loaded.heat());
                         regions.set(loaded.regions());
@@ -180,7 +190,7 @@ public final class DetailViewModel {
         return scale == null ? null : scale.paint(map.values());
     }
 
-    private record Loaded(DetailImages images, int[] heat, List<DefectRegion> regions) {
+    private record Loaded(DetailImages images, int[] heat, List<DefectRegion> regions, boolean pooledStatistics) {
     }
 
     private static int[] argb(BufferedImage img) {
@@ -234,6 +244,10 @@ public final class DetailViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ObjectProperty<Layer> layerProperty() {

@@ -92,6 +92,37 @@ class DetailOnTheRealEngineTest extends ScreenTest<DjlEngineService> {
         }
     }
 
+    /**
+     * The fabric model knows where on the photo residuals are usual (per-pixel); a strip cut from
+     * a fabric photo cannot be framed like its photos, and the detail view says it was inspected
+     * less closely. A photo of the training shape gets no such notice.
+     */
+    @Test
+    void aPhotoOfAnotherShapeSaysItIsInspectedLessClosely(FxRobot robot) throws Exception {
+        Path from = SampleImagesLocator.find().orElseThrow().resolve("fabric");
+        Path to = tmp.resolve("fabric-shapes");
+        for (String f : List.of("train/good/000.png", "train/good/001.png", "test/good/000.png", "fabric.ssae")) {
+            Files.createDirectories(to.resolve(f).getParent());
+            Files.copy(from.resolve(f), to.resolve(f));
+        }
+        java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(from.resolve("test/good/001.png").toFile());
+        javax.imageio.ImageIO.write(photo.getSubimage(0, 0, photo.getWidth(), photo.getHeight() / 3), "png",
+                to.resolve("test/good/strip.png").toFile());
+        robot.interact(() -> window.handleDrop(List.of(to.toFile()), null));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.project().model() != null
+                && vm.project().scoredTestCountProperty().get() == 2 && !vm.scoring().runningProperty().get());
+        ImageItem strip = vm.gallery().visibleItems().stream().filter(i -> i.name().startsWith("strip")).findFirst().orElseThrow();
+        ImageItem square = vm.gallery().visibleItems().stream().filter(i -> i != strip).findFirst().orElseThrow();
+
+        secondsToShow(robot, () -> window.actions().openDetail(strip));
+        javafx.scene.control.Label notice = robot.lookup("#detailNotice").queryAs(javafx.scene.control.Label.class);
+        assertTrue(notice.isVisible() && notice.getText().startsWith("This photo has another shape"), notice.getText());
+        Screenshots.save(notice.getScene(), "detail-another-shape");
+
+        secondsToShow(robot, () -> window.actions().openDetail(square));
+        assertFalse(notice.isVisible(), "a photo of the training shape: " + notice.getText());
+    }
+
     /** One inspection by the engine itself (after a warm-up), for comparison. */
     private double engineSeconds(ImageItem item) throws Exception {
         FloatImage photo = ImageLoader.load(item.path());
