@@ -44,11 +44,14 @@ public final class InspectionService {
      * @param threshold    the threshold it was judged against
      * @param flagged      score above threshold
      * @param regions      defect regions above the threshold, boxes in image pixels
+     * @param anotherShape the image has another shape than the model's training photos, so a
+     *                     per-pixel or coarse calibration could only judge it against its
+     *                     statistics pooled over the photo: inspected less closely
      * @param modelSha256  SHA-256 of the model file that judged it
      * @param milliseconds time to decode and judge it
      */
     public record Verdict(String file, int width, int height, float score, double threshold, boolean flagged,
-                          List<DefectRegion> regions, String modelSha256, double milliseconds) {
+                          List<DefectRegion> regions, boolean anotherShape, String modelSha256, double milliseconds) {
     }
 
     /** A verdict, and the heatmap PNG over the photo when it was asked for (else null). */
@@ -99,7 +102,7 @@ public final class InspectionService {
                     HeatmapRenderer.OVERLAY_OPACITY)) : null;
             double ms = (System.nanoTime() - start) / 1e6;
             return new Inspection(new Verdict(name == null ? "" : name, r.imageWidth(), r.imageHeight(), r.score(), t,
-                    r.flagged(), r.regions(), lease.sha256(), Math.round(ms * 10) / 10.0), png);
+                    r.flagged(), r.regions(), r.scored().pooledStatistics(), lease.sha256(), Math.round(ms * 10) / 10.0), png);
         } catch (OutOfMemoryError e) {
             throw new ApiError(503, "out_of_memory", label + ": out of memory while scoring this image");
         }

@@ -122,6 +122,27 @@ class InspectionServerTest {
         assertTrue(e.get("message").asText().contains(mention), e.toString());
     }
 
+    /**
+     * A model that knows where on the part residuals are usual (per-pixel, fixed by --kind object)
+     * judges a strip cut from a part against its pooled statistics, and the verdict says so.
+     */
+    @Test
+    void theVerdictSaysWhenAnImageHasAnotherShapeThanTheTrainingPhotos() throws Exception {
+        int code = org.ssaeinspector.cli.SsaeCommandLine.run(new String[] {"train", "--data", TinyModel.WASHER.toString(),
+                "--out", modelFile.toString(), "--size", "32", "--width", "16", "--epochs", "1", "--batch", "4",
+                "--kind", "object"}, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, code);
+        URI base = start();
+        assertFalse(json(post(base.resolve("/v1/inspect"), image(true, 1))).get("anotherShape").asBoolean());
+        BufferedImage part = ImageIO.read(new ByteArrayInputStream(image(true, 2)));
+        java.io.ByteArrayOutputStream strip = new java.io.ByteArrayOutputStream();
+        ImageIO.write(part.getSubimage(0, 0, part.getWidth(), part.getHeight() / 3), "png", strip);
+        JsonNode v = json(post(base.resolve("/v1/inspect?file=strip.png"), strip.toByteArray()));
+        assertTrue(v.get("anotherShape").asBoolean(), v.toString());
+        assertEquals(part.getHeight() / 3, v.get("height").asInt());
+    }
+
     @Test
     void inspectAnswersTheVerdictWithBoxesInImagePixels() throws Exception {
         URI base = start();
