@@ -115,6 +115,18 @@ class TilingTest {
         }
     }
 
+    /** A strip thinner than the training crop is mirrored out to it (training and scoring alike); others are left. */
+    @Test
+    void onlyImagesThinnerThanTheCropAreMirroredOutToIt() {
+        FloatImage strip = noise(1, 40, 6, 4);
+        FloatImage out = Tiling.padToAtLeast(strip, 16);
+        assertEquals(40, out.width());
+        assertEquals(16, out.height());
+        assertEquals(strip.get(0, 7, 4), out.get(0, 7, 6), 0f); // row 6 mirrors row 4
+        FloatImage big = noise(1, 20, 16, 5);
+        assertTrue(Tiling.padToAtLeast(big, 16) == big, "an image as large as the crop is used as it is");
+    }
+
     @Test
     void tilesCoverEveryPixelAndOverlapByAtLeastTheBlendWidth() {
         for (int[] size : new int[][] {{1008, 704}, {4096, 512}, {528, 2000}, {640, 400}}) {
