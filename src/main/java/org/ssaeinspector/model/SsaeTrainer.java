@@ -148,6 +148,11 @@ public final class SsaeTrainer {
             SsaeModel model = calibrate(djlModel, block, device, settings, geometry, traits, channels, split, summary,
                     fingerprint, prepared.size(), true, listener::onMessage, lineage);
             List<String> notes = new ArrayList<>();
+            String shapes = otherShapes(usedPaths, prepared, model.calibration());
+            if (shapes != null) {
+                listener.onMessage(shapes);
+                notes.add(shapes);
+            }
             if (!split.heldOut.isEmpty()) {
                 ModelHeader h = model.header();
                 String above = heldOutAboveThreshold(split.heldOutNames, h.heldOutScoreArray(), h.threshold());
@@ -428,6 +433,31 @@ public final class SsaeTrainer {
      * stayed under 10; a thin strip among metal shafts scored 1102 and, drawn as the highest
      * held-out score, the threshold was its score), and the user can only act on that by name.
      */
+    /**
+     * Names the good photos of another shape than the reference when the calibration chosen says
+     * where on the part residuals are usual: it can score such photos only against its pooled
+     * statistics ({@link ResidualCalibration#pooledFor}), and the user may not know the folder
+     * mixes framings (a strip among shafts, a second camera). Null when there are none.
+     */
+    static String otherShapes(List<Path> paths, List<FloatImage> images, ResidualCalibration calibration) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            if (calibration.pooledFor(images.get(i).width(), images.get(i).height())) {
+                names.add(String.valueOf(paths.get(i).getFileName()));
+            }
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        String listed = String.join(", ", names.subList(0, Math.min(NAMED_ABOVE_THRESHOLD, names.size())))
+                + (names.size() > NAMED_ABOVE_THRESHOLD ? " and " + (names.size() - NAMED_ABOVE_THRESHOLD) + " more" : "");
+        return names.size() + " of " + images.size() + " good images " + (names.size() == 1 ? "has" : "have")
+                + " another shape than the rest (" + listed + "): the " + calibration.mode().id()
+                + " calibration knows where on the part residuals are usual only for photos of the usual shape,"
+                + " so photos like " + (names.size() == 1 ? "this one" : "these") + " are inspected less closely."
+                + " Keep one framing, or train a separate model for the other.";
+    }
+
     static String heldOutAboveThreshold(List<String> names, double[] scores, double threshold) {
         List<Integer> above = new ArrayList<>();
         for (int i = 0; i < scores.length && i < names.size(); i++) {

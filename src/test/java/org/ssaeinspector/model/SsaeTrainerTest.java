@@ -163,6 +163,33 @@ class SsaeTrainerTest {
                 && m.contains("at or above the threshold")), log.messages.toString());
     }
 
+    /**
+     * A strip among square parts, under a calibration that knows where on the part residuals are
+     * usual (per-pixel, fixed by the object kind): training names it, since such a photo can only
+     * be scored against the pooled statistics. The parts alone get no such note.
+     */
+    @Test
+    void namesGoodImagesOfAnotherShapeUnderAPerPixelCalibration() throws Exception {
+        Path strips = Files.createDirectories(dir.resolve("strips"));
+        FloatImage part = org.ssaeinspector.imageio.ImageLoader.load(good.get(0));
+        FloatImage strip = Tiling.crop(part, 0, 0, 32, 8);
+        Path stripFile = strips.resolve("strip.png");
+        SyntheticImages.write(strip, stripFile);
+        List<Path> files = new ArrayList<>(good);
+        files.add(stripFile);
+        TrainingSettings settings = tiny().withEpochs(1).withKind(PartKind.OBJECT);
+        MessageLog log = new MessageLog();
+        TrainingResult result = new SsaeTrainer().train(files, settings, log, () -> false);
+        result.model().close();
+        assertTrue(result.notes().stream().anyMatch(n -> n.startsWith("1 of 25 good images has another shape than the rest "
+                + "(strip.png): the per-pixel calibration")), result.notes().toString());
+
+        MessageLog partsOnly = new MessageLog();
+        TrainingResult parts = new SsaeTrainer().train(good, settings, partsOnly, () -> false);
+        parts.model().close();
+        assertTrue(parts.notes().stream().noneMatch(n -> n.contains("another shape")), parts.notes().toString());
+    }
+
     /** One thin strip among many photos is mirrored out to the crop; it does not shrink every crop. */
     @Test
     void oneSmallPhotoDoesNotShrinkEveryCrop() {
