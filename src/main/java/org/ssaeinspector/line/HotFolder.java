@@ -366,6 +366,10 @@ public final class HotFolder implements AutoCloseable {
                 } else {
                     record(c, ReportRow.scored(ImageSample.unlabelled(c.path()), r, lease.sha256(), null, ""),
                             r.flagged() ? Verdict.FAIL : Verdict.PASS);
+                    if (r.scored().pooledStatistics()) { // the CSV has no column for it: a line must still hear it
+                        listener.notice(c.path() + ": another shape than the model's training photos, so judged against "
+                                + "its calibration pooled over the photo: inspected less closely");
+                    }
                 }
             }
         }

@@ -135,6 +135,38 @@ class HotFolderTest {
         }
     }
 
+    /**
+     * Under a model that knows where on the part residuals are usual (per-pixel, the object kind),
+     * a strip cut from a part is judged against the pooled statistics, and the line hears it.
+     */
+    @Test
+    void aPhotoOfAnotherShapeIsANotice() throws Exception {
+        Path objectModel = dir.resolve("object.ssae");
+        int code = org.ssaeinspector.cli.SsaeCommandLine.run(new String[] {"train", "--data", TinyModel.WASHER.toString(),
+                "--out", objectModel.toString(), "--size", "32", "--width", "16", "--epochs", "1", "--batch", "4",
+                "--kind", "object"}, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, code);
+        Path in = Files.createDirectories(dir.resolve("shapes-in"));
+        Path csv = dir.resolve("shapes.csv");
+        java.awt.image.BufferedImage part = javax.imageio.ImageIO.read(TinyModel.washerImage(true, 4).toFile());
+        Recorder recorder = new Recorder();
+        try (LiveModel objects = LiveModel.load(objectModel, Duration.ZERO)) {
+            HotFolder folder = new HotFolder(objects, settings(in, csv), recorder);
+            folder.start();
+            try {
+                javax.imageio.ImageIO.write(part.getSubimage(0, 0, part.getWidth(), part.getHeight() / 3), "png",
+                        in.resolve("strip.png").toFile());
+                Files.copy(TinyModel.washerImage(true, 5), in.resolve("square.png"));
+                waitFor(() -> recorder.outcomes.size() == 2, Duration.ofSeconds(60), "both photos");
+            } finally {
+                folder.stop();
+            }
+        }
+        assertEquals(1, recorder.notices.stream().filter(n -> n.contains("another shape")).count(), recorder.notices.toString());
+        assertTrue(recorder.notices.stream().anyMatch(n -> n.contains("strip.png: another shape")), recorder.notices.toString());
+    }
+
     @Test
     void slowAndRenamedWritesAreScoredOnceEachAcrossAStopAndRestart() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
