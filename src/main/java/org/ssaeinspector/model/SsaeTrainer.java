@@ -427,13 +427,6 @@ public final class SsaeTrainer {
     static final int NAMED_ABOVE_THRESHOLD = 5;
 
     /**
-     * Names the held-out good images that score at or above the threshold, highest first, or null
-     * when none does. A defective part among the good images, or a view they rarely show, raises
-     * the threshold for every part (one BSData photo with a bright blob scored 137 where the others
-     * stayed under 10; a thin strip among metal shafts scored 1102 and, drawn as the highest
-     * held-out score, the threshold was its score), and the user can only act on that by name.
-     */
-    /**
      * Names the good photos of another shape than the reference when the calibration chosen says
      * where on the part residuals are usual: it can score such photos only against its pooled
      * statistics ({@link ResidualCalibration#pooledFor}), and the user may not know the folder
@@ -449,15 +442,27 @@ public final class SsaeTrainer {
         if (names.isEmpty()) {
             return null;
         }
-        String listed = String.join(", ", names.subList(0, Math.min(NAMED_ABOVE_THRESHOLD, names.size())))
-                + (names.size() > NAMED_ABOVE_THRESHOLD ? " and " + (names.size() - NAMED_ABOVE_THRESHOLD) + " more" : "");
         return names.size() + " of " + images.size() + " good images " + (names.size() == 1 ? "has" : "have")
-                + " another shape than the rest (" + listed + "): the " + calibration.mode().id()
+                + " another shape than the rest (" + firstFew(names) + "): the " + calibration.mode().id()
                 + " calibration knows where on the part residuals are usual only for photos of the usual shape,"
                 + " so photos like " + (names.size() == 1 ? "this one" : "these") + " are inspected less closely."
                 + " Keep one framing, or train a separate model for the other.";
     }
 
+    /** The first {@link #NAMED_ABOVE_THRESHOLD} of these, and how many more there are. */
+    private static String firstFew(List<String> items) {
+        int shown = Math.min(NAMED_ABOVE_THRESHOLD, items.size());
+        return String.join(", ", items.subList(0, shown))
+                + (items.size() > shown ? " and " + (items.size() - shown) + " more" : "");
+    }
+
+    /**
+     * Names the held-out good images that score at or above the threshold, highest first, or null
+     * when none does. A defective part among the good images, or a view they rarely show, raises
+     * the threshold for every part (one BSData photo with a bright blob scored 137 where the others
+     * stayed under 10; a thin strip among metal shafts scored 1102 and, drawn as the highest
+     * held-out score, the threshold was its score), and the user can only act on that by name.
+     */
     static String heldOutAboveThreshold(List<String> names, double[] scores, double threshold) {
         List<Integer> above = new ArrayList<>();
         for (int i = 0; i < scores.length && i < names.size(); i++) {
@@ -469,20 +474,12 @@ public final class SsaeTrainer {
             return null;
         }
         above.sort((a, b) -> Double.compare(scores[b], scores[a]));
-        StringBuilder text = new StringBuilder();
-        text.append(above.size() == 1 ? "1 held-out good image scores" : above.size() + " held-out good images score")
-                .append(" at or above the threshold (").append(Decimals.significant(threshold, 4)).append("): ");
-        for (int k = 0; k < Math.min(NAMED_ABOVE_THRESHOLD, above.size()); k++) {
-            int i = above.get(k);
-            text.append(k == 0 ? "" : ", ").append(names.get(i)).append(" (").append(Decimals.significant(scores[i], 4))
-                    .append(')');
-        }
-        if (above.size() > NAMED_ABOVE_THRESHOLD) {
-            text.append(" and ").append(above.size() - NAMED_ABOVE_THRESHOLD).append(" more");
-        }
-        return text.append(". Look at ").append(above.size() == 1 ? "it" : "them")
-                .append(": a defect among the good images, or a view they rarely show, raises the threshold for every part;"
-                        + " move a defective one out of the good images and train again.").toString();
+        List<String> named = above.stream().map(i -> names.get(i) + " (" + Decimals.significant(scores[i], 4) + ")").toList();
+        return (above.size() == 1 ? "1 held-out good image scores" : above.size() + " held-out good images score")
+                + " at or above the threshold (" + Decimals.significant(threshold, 4) + "): " + firstFew(named)
+                + ". Look at " + (above.size() == 1 ? "it" : "them")
+                + ": a defect among the good images, or a view they rarely show, raises the threshold for every part;"
+                + " move a defective one out of the good images and train again.";
     }
 
     /** Step counting, timing and the stopping rule of one run. */
