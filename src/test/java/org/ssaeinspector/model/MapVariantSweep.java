@@ -85,6 +85,10 @@ public final class MapVariantSweep {
             System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             String onlyModes = System.getProperty("modes", ""); // e.g. -Dmodes=per-pixel
             String onlyNorms = System.getProperty("norms", ""); // e.g. -Dnorms=NONE
+            List<ResidualMap> heldAsScored = held;
+            for (String winsor : System.getProperty("winsor", "0").split(",")) {
+            int k = Integer.parseInt(winsor.trim());
+            held = k == 0 ? heldAsScored : winsorised(heldAsScored, ref[0], ref[1], k);
             for (ResidualCalibration.Mode mode : ResidualCalibration.Mode.values()) {
                 if (!onlyModes.isEmpty() && !onlyModes.contains(mode.id())) {
                     continue;
@@ -126,14 +130,45 @@ public final class MapVariantSweep {
                                 }
                             }
                         }
-                        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n",
-                                mode.id(), norm, sigma, Auroc.ofGroups(toArray(goodScores), toArray(badScores)),
+                        System.out.printf(Locale.ROOT, "| %s w%d | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n",
+                                mode.id(), k, norm, sigma, Auroc.ofGroups(toArray(goodScores), toArray(badScores)),
                                 pixels.pixelAuroc(), pixels.aupro(), kept.pixelAuroc(),
                                 tp / (double) badScores.size(), fp / (double) goodScores.size());
                     }
                 }
             }
+            }
         }
+    }
+
+    /**
+     * Winsorised held-out maps ({@code -Dwinsor=0,1,2}): on the reference grid, each pixel's k
+     * highest values over the images are lowered to the next highest, so one odd held-out image
+     * does not widen the spread at its place. (Leave-one-out thresholds leak slightly: the caps
+     * are drawn with every image.)
+     */
+    static List<ResidualMap> winsorised(List<ResidualMap> maps, int w, int h, int k) {
+        int n = maps.size();
+        float[][] v = new float[n][];
+        for (int i = 0; i < n; i++) {
+            v[i] = maps.get(i).resampled(w, h).clone(); // resampled() hands back the map itself at its own size
+        }
+        float[] column = new float[n];
+        for (int p = 0; p < v[0].length; p++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = v[i][p];
+            }
+            Arrays.sort(column);
+            float cap = column[n - 1 - k];
+            for (int i = 0; i < n; i++) {
+                v[i][p] = Math.min(v[i][p], cap);
+            }
+        }
+        List<ResidualMap> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new ResidualMap(v[i], w, h));
+        }
+        return out;
     }
 
     /**
