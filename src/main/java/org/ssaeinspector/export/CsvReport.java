@@ -35,7 +35,12 @@ import org.ssaeinspector.util.UserFacingException;
  * no region. {@code label} is {@code good}, {@code defective} or empty; {@code defect_type} is
  * the defect folder's name, empty for a good part. {@code problem} is empty, or
  * says what went wrong with that image; an image that could not be scored has empty {@code score},
- * {@code flagged}, {@code regions} and {@code defect_area_px} cells.
+ * {@code flagged}, {@code regions}, {@code defect_area_px} and {@code another_shape} cells.
+ * {@code another_shape} is {@code true} when the photo's width / height is more than 5 % off the
+ * training photos' and it was judged against the calibration's statistics pooled over the photo
+ * (where on the part a residual is usual cannot be told for it: docs/method.md), else {@code false}.
+ * Reports written before that column ({@link #COLUMNS_BEFORE_SHAPE}) are still read and appended
+ * to in their own columns.
  *
  * <p>Spreadsheet formula injection: a text cell (path, label, defect type, checksum, heatmap
  * path) that begins with {@code = + - @}, a tab or a carriage return gets a leading apostrophe,
@@ -46,7 +51,9 @@ import org.ssaeinspector.util.UserFacingException;
 public final class CsvReport {
     public static final List<String> COLUMNS = List.of("path", "score", "threshold", "flagged", "label",
             "defect_type", "regions", "bbox_x", "bbox_y", "bbox_w", "bbox_h", "defect_area_px", "model_sha256",
-            "heatmap", "problem");
+            "heatmap", "problem", "another_shape");
+    /** The columns of reports written before {@code another_shape}: a hot folder's report outlives an upgrade. */
+    public static final List<String> COLUMNS_BEFORE_SHAPE = COLUMNS.subList(0, COLUMNS.size() - 1);
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(COLUMNS.toArray(String[]::new))
@@ -197,10 +204,9 @@ public final class CsvReport {
                     channel.force(true);
                 }
             }
-            if (kept > 0) {
-                readRows(csv, file, existing);
-            }
-            return new Appender(csv, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), kept == 0);
+            List<String> columns = kept > 0 ? readRows(csv, file, existing) : COLUMNS;
+            return new Appender(csv, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), kept == 0,
+                    columns.size());
         } catch (IOException e) {
             throw new UserFacingException("Cannot write the CSV report " + csv + ": " + IoMessages.reason(e), e);
         }
@@ -237,21 +243,24 @@ public final class CsvReport {
         }
     }
 
-    private static void readRows(Path csv, Path file, Consumer<Recorded> existing) throws IOException {
+    /** Reads the rows back; returns the report's columns ({@link #COLUMNS} or {@link #COLUMNS_BEFORE_SHAPE}). */
+    private static List<String> readRows(Path csv, Path file, Consumer<Recorded> existing) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
-            if (!parser.getHeaderNames().equals(COLUMNS)) {
+            List<String> columns = parser.getHeaderNames();
+            if (!columns.equals(COLUMNS) && !columns.equals(COLUMNS_BEFORE_SHAPE)) {
                 throw new UserFacingException(csv + ": not a report of this program (its columns are "
-                        + String.join(",", parser.getHeaderNames()) + "); name another CSV file");
+                        + String.join(",", columns) + "); name another CSV file");
             }
             for (CSVRecord r : parser) {
-                if (r.size() != COLUMNS.size()) {
+                if (r.size() != columns.size()) {
                     throw new UserFacingException(csv + ": line " + parser.getCurrentLineNumber() + " has " + r.size()
-                            + " cells, expected " + COLUMNS.size() + "; name another CSV file");
+                            + " cells, expected " + columns.size() + "; name another CSV file");
                 }
                 existing.accept(new Recorded(untext(r.get("path")), !r.get("score").isEmpty(),
                         "true".equals(r.get("flagged")), untext(r.get("problem"))));
             }
+            return List.copyOf(columns);
         } catch (java.io.UncheckedIOException e) {
             throw new UserFacingException(csv + ": not a readable CSV report (" + e.getCause().getMessage() + ")", e);
         }
@@ -262,10 +271,13 @@ public final class CsvReport {
         private final Path csv;
         private final FileChannel channel;
         private final CSVPrinter printer;
+        /** The cells a row has in this file: fewer than {@link #COLUMNS} in a report written before the last column. */
+        private final int cells;
 
-        private Appender(Path csv, FileChannel channel, boolean withHeader) throws IOException {
+        private Appender(Path csv, FileChannel channel, boolean withHeader, int cells) throws IOException {
             this.csv = csv;
             this.channel = channel;
+            this.cells = cells;
             CSVFormat format = withHeader ? FORMAT : FORMAT.builder().setSkipHeaderRecord(true).get();
             this.printer = new CSVPrinter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), format);
             printer.flush();
@@ -274,7 +286,7 @@ public final class CsvReport {
         /** Adds one row and forces it to disk. */
         public void add(ReportRow row) {
             try {
-                printer.printRecord(cells(row));
+                printer.printRecord(cells(row).subList(0, cells));
                 printer.flush();
                 channel.force(false);
             } catch (IOException e) {
@@ -340,6 +352,7 @@ public final class CsvReport {
         cells.add(text(row.modelSha256()));
         cells.add(row.heatmap() == null ? "" : text(row.heatmap().toString()));
         cells.add(text(row.problem()));
+        cells.add(scored ? Boolean.toString(row.anotherShape()) : "");
         return cells;
     }
 

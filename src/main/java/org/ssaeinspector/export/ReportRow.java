@@ -24,9 +24,12 @@ import org.ssaeinspector.scoring.InspectionResult;
  * @param problem     what went wrong with this image, or empty: an image that could not be scored
  *                    (unreadable, out of memory) has a NaN score; a scored image may still have one
  *                    (its heatmap could not be written)
+ * @param anotherShape the photo has another shape than the training photos and was judged against
+ *                    the calibration's pooled statistics ({@code ScoredImage.pooledStatistics})
  */
 public record ReportRow(Path path, double score, double threshold, boolean flagged, Label label, String defectType,
-                        List<DefectRegion> regions, String modelSha256, Path heatmap, String problem) {
+                        List<DefectRegion> regions, String modelSha256, Path heatmap, String problem,
+                        boolean anotherShape) {
     public ReportRow {
         Objects.requireNonNull(path, "path");
         label = label == null ? Label.UNKNOWN : label;
@@ -34,6 +37,12 @@ public record ReportRow(Path path, double score, double threshold, boolean flagg
         regions = regions == null ? List.of() : List.copyOf(regions);
         modelSha256 = modelSha256 == null ? "" : modelSha256;
         problem = problem == null ? "" : problem;
+    }
+
+    /** A row of a photo of the training photos' shape (or one not scored). */
+    public ReportRow(Path path, double score, double threshold, boolean flagged, Label label, String defectType,
+                     List<DefectRegion> regions, String modelSha256, Path heatmap, String problem) {
+        this(path, score, threshold, flagged, label, defectType, regions, modelSha256, heatmap, problem, false);
     }
 
     /** A scored image without a problem. */
@@ -46,7 +55,7 @@ public record ReportRow(Path path, double score, double threshold, boolean flagg
     public static ReportRow scored(ImageSample sample, InspectionResult result, String modelSha256, Path heatmap,
                                    String problem) {
         return new ReportRow(sample.path(), result.score(), result.threshold(), result.flagged(), sample.label(),
-                sample.defectType(), result.regions(), modelSha256, heatmap, problem);
+                sample.defectType(), result.regions(), modelSha256, heatmap, problem, result.scored().pooledStatistics());
     }
 
     /** An image that was inspected but could not be scored, and why. */

@@ -366,7 +366,7 @@ public final class HotFolder implements AutoCloseable {
                 } else {
                     record(c, ReportRow.scored(ImageSample.unlabelled(c.path()), r, lease.sha256(), null, ""),
                             r.flagged() ? Verdict.FAIL : Verdict.PASS);
-                    if (r.scored().pooledStatistics()) { // the CSV has no column for it: a line must still hear it
+                    if (r.scored().pooledStatistics()) { // in the CSV too (another_shape), but a report from before that column lacks it
                         listener.notice(c.path() + ": another shape than the model's training photos, so judged against "
                                 + "its calibration pooled over the photo: inspected less closely");
                     }

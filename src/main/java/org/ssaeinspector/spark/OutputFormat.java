@@ -52,7 +52,7 @@ public enum OutputFormat {
             DataType[] types = {DataTypes.StringType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.BooleanType,
                 DataTypes.StringType, DataTypes.StringType, DataTypes.IntegerType, DataTypes.IntegerType,
                 DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.LongType,
-                DataTypes.StringType, DataTypes.StringType, DataTypes.StringType};
+                DataTypes.StringType, DataTypes.StringType, DataTypes.StringType, DataTypes.BooleanType};
             StructField[] fields = new StructField[types.length];
             for (int i = 0; i < types.length; i++) {
                 fields[i] = DataTypes.createStructField(CsvReport.COLUMNS.get(i), types[i], true);
@@ -69,7 +69,7 @@ public enum OutputFormat {
                     scored ? r.regions().size() : null,
                     box == null ? null : box[0], box == null ? null : box[1], box == null ? null : box[2],
                     box == null ? null : box[3], scored ? r.defectAreaPx() : null, r.modelSha256(),
-                    r.heatmap() == null ? null : r.heatmap().toString(), r.problem());
+                    r.heatmap() == null ? null : r.heatmap().toString(), r.problem(), scored ? r.anotherShape() : null);
         }
 
         @Override

@@ -144,6 +144,10 @@ class CommandLineTest {
         Run r = run("score", "--model", objectModel.toString(), "--csv", dir.resolve("shapes.csv").toString(), input.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Note: 1 of 2 image(s) have another shape than the training photos"), r.out());
+        for (org.apache.commons.csv.CSVRecord rec : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(Files.newBufferedReader(dir.resolve("shapes.csv"))).getRecords()) {
+            assertEquals(String.valueOf(rec.get("path").endsWith("strip.png")), rec.get("another_shape"), rec.toString());
+        }
 
         Run square = run("score", "--model", objectModel.toString(), "--csv", dir.resolve("square.csv").toString(),
                 input.resolve("square.png").toString());

@@ -44,7 +44,7 @@ class CsvReportTest {
     @Test
     void headerHasExactlyTheDocumentedColumnsInOrder() throws IOException {
         String csv = render(List.of());
-        assertEquals("path,score,threshold,flagged,label,defect_type,regions,bbox_x,bbox_y,bbox_w,bbox_h,defect_area_px,model_sha256,heatmap,problem\n", csv);
+        assertEquals("path,score,threshold,flagged,label,defect_type,regions,bbox_x,bbox_y,bbox_w,bbox_h,defect_area_px,model_sha256,heatmap,problem,another_shape\n", csv);
     }
 
     @Test
@@ -91,7 +91,7 @@ class CsvReportTest {
     void anUnscoredImageHasItsProblemAndEmptyScoreCells() throws IOException {
         ReportRow r = ReportRow.unscored(Path.of("broken.png"), 0.25, Label.GOOD, "good", SHA, "truncated PNG");
         CSVRecord rec = parse(render(List.of(r))).get(0);
-        for (String c : List.of("score", "flagged", "regions", "bbox_x", "defect_area_px", "heatmap")) {
+        for (String c : List.of("score", "flagged", "regions", "bbox_x", "defect_area_px", "heatmap", "another_shape")) {
             assertEquals("", rec.get(c), c);
         }
         assertEquals("0.25", rec.get("threshold"));
@@ -105,6 +105,35 @@ class CsvReportTest {
         assertEquals("true", rec2.get("flagged"));
         assertEquals("'=heatmap not written", rec2.get("problem"), "the problem cell is text, defused like the others");
         assertEquals("", parse(render(List.of(row("c.png", 0.1, List.of())))).get(0).get("problem"));
+    }
+
+    @Test
+    void aPhotoJudgedAgainstPooledStatisticsSaysSoInItsRow() throws IOException {
+        ReportRow strip = new ReportRow(Path.of("strip.png"), 3.5, 0.25, true, Label.UNKNOWN, "", List.of(), SHA, null, "", true);
+        List<CSVRecord> rows = parse(render(List.of(strip, row("square.png", 0.1, List.of()))));
+        assertEquals("true", rows.get(0).get("another_shape"));
+        assertEquals("false", rows.get(1).get("another_shape"));
+    }
+
+    /** A hot folder's report from before the another_shape column is read and appended to in its own columns. */
+    @Test
+    void aReportWrittenBeforeTheShapeColumnKeepsItsColumns() throws IOException {
+        Path csv = dir.resolve("old.csv");
+        Files.writeString(csv, String.join(",", CsvReport.COLUMNS_BEFORE_SHAPE) + "\n"
+                + "/in/a.png,0.5,0.25,true,,,0,,,,,0," + SHA + ",,\n");
+        List<CsvReport.Recorded> seen = new java.util.ArrayList<>();
+        try (CsvReport.Appender a = CsvReport.appendTo(csv, seen::add)) {
+            a.add(new ReportRow(Path.of("/in/strip.png"), 3.5, 0.25, true, Label.UNKNOWN, "", List.of(), SHA, null, "", true));
+        }
+        assertEquals(List.of(new CsvReport.Recorded("/in/a.png", true, true, "")), seen);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(String.join(",", CsvReport.COLUMNS_BEFORE_SHAPE), lines.get(0), "the header is left as it was");
+        assertEquals(3, lines.size());
+        assertEquals(CsvReport.COLUMNS_BEFORE_SHAPE.size(), parse(String.join("\n", lines)).get(1).size(),
+                "the new row has the old report's cells: " + lines.get(2));
+        List<CsvReport.Recorded> all = new java.util.ArrayList<>();
+        CsvReport.read(csv, all::add);
+        assertEquals(2, all.size());
     }
 
     @Test

@@ -165,6 +165,12 @@ class HotFolderTest {
         }
         assertEquals(1, recorder.notices.stream().filter(n -> n.contains("another shape")).count(), recorder.notices.toString());
         assertTrue(recorder.notices.stream().anyMatch(n -> n.contains("strip.png: another shape")), recorder.notices.toString());
+        java.util.Map<String, String> shapeByFile = new java.util.HashMap<>();
+        for (org.apache.commons.csv.CSVRecord rec : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(Files.newBufferedReader(csv)).getRecords()) {
+            shapeByFile.put(Path.of(rec.get("path")).getFileName().toString(), rec.get("another_shape"));
+        }
+        assertEquals(java.util.Map.of("strip.png", "true", "square.png", "false"), shapeByFile, "the CSV says it too");
     }
 
     @Test

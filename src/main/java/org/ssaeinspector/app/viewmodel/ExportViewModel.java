@@ -110,7 +110,7 @@ public final class ExportViewModel {
                         HeatmapFiles.writeOverlay(png, photo.toBufferedImage(), r.fullSizeMap(), t, opacity);
                     }
                     rows.add(new ReportRow(item.path(), r.score(), t, r.flagged(), item.label(), item.defectType(),
-                            r.regions(), modelSha, png));
+                            r.regions(), modelSha, png, "", r.scored().pooledStatistics()));
                 } catch (ImageLoadException e) {
                     unreadable.add(e.getMessage());
                 }
