@@ -272,12 +272,12 @@ public final class CsvReport {
         private final FileChannel channel;
         private final CSVPrinter printer;
         /** The cells a row has in this file: fewer than {@link #COLUMNS} in a report written before the last column. */
-        private final int cells;
+        private final int cellCount;
 
-        private Appender(Path csv, FileChannel channel, boolean withHeader, int cells) throws IOException {
+        private Appender(Path csv, FileChannel channel, boolean withHeader, int cellCount) throws IOException {
             this.csv = csv;
             this.channel = channel;
-            this.cells = cells;
+            this.cellCount = cellCount;
             CSVFormat format = withHeader ? FORMAT : FORMAT.builder().setSkipHeaderRecord(true).get();
             this.printer = new CSVPrinter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), format);
             printer.flush();
@@ -286,7 +286,7 @@ public final class CsvReport {
         /** Adds one row and forces it to disk. */
         public void add(ReportRow row) {
             try {
-                printer.printRecord(cells(row).subList(0, cells));
+                printer.printRecord(cells(row).subList(0, cellCount));
                 printer.flush();
                 channel.force(false);
             } catch (IOException e) {

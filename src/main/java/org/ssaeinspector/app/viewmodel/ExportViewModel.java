@@ -109,8 +109,7 @@ public final class ExportViewModel {
                         png = names.next(item.path());
                         HeatmapFiles.writeOverlay(png, photo.toBufferedImage(), r.fullSizeMap(), t, opacity);
                     }
-                    rows.add(new ReportRow(item.path(), r.score(), t, r.flagged(), item.label(), item.defectType(),
-                            r.regions(), modelSha, png, "", r.scored().pooledStatistics()));
+                    rows.add(ReportRow.scored(item, r, modelSha, png, "")); // r was judged against t
                 } catch (ImageLoadException e) {
                     unreadable.add(e.getMessage());
                 }
